@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# README command 2: runs every test. Installs and starts what the tests need: a private
+# PostgreSQL cluster in .data/postgres-test (port 55433, fsync off: the data is thrown away).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source scripts/postgres.sh
+
+pg_install
+port=${WORKFLOW_TEST_PG_PORT:-55433}
+data="$PWD/.data/postgres-test"
+pg_start "$data" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
+trap 'pg_stop "$data"' EXIT
+export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=workflow;Database=postgres;Maximum Pool Size=50"
+
+log=$(mktemp)
+status=0
+dotnet test Workflow.sln --nologo -v quiet 2>&1 | tee "$log" || status=$?
+
+# One plain closing line, summed over the test assemblies.
+passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+failed=$(grep -oE 'Failed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')
+rm -f "$log"
+echo "$passed passed, $failed failed"
+exit $status

@@ -1,0 +1,37 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
+using Workflow.Application.Persistence;
+using Workflow.Application.Scheduling;
+
+namespace Workflow.Application;
+
+public static class ApplicationServices
+{
+    public static IServiceCollection AddWorkflowApplication(this IServiceCollection services, string connectionString)
+    {
+        services.AddDbContext<AppDbContext>(options => AppDbContextOptions.Configure(options, connectionString));
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddScoped<CurrentUser>();
+        services.AddScoped<BookingRules>();
+        services.AddMediatorFrom(typeof(ApplicationServices).Assembly);
+        return services;
+    }
+}
+
+public static class AppDbContextOptions
+{
+    public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
+        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+            // Migrations are written by hand as SQL (the EF design-time package is not on the registry here);
+            // MigrationsMatchModelTests checks that they build exactly the schema the model describes.
+            .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    public static AppDbContext Create(string connectionString) =>
+        new(Configure(new DbContextOptionsBuilder<AppDbContext>(), connectionString).Options is DbContextOptions<AppDbContext> typed
+            ? typed
+            : throw new InvalidOperationException());
+}

@@ -1,0 +1,59 @@
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Availability;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Locations;
+using Workflow.Application.Scheduling;
+using Workflow.Application.Skills;
+using Workflow.Application.Tasks;
+using Workflow.Application.Users;
+
+namespace Workflow.Application.Persistence;
+
+public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+{
+    public DbSet<Skill> Skills => Set<Skill>();
+
+    public DbSet<Dossier> Dossiers => Set<Dossier>();
+
+    public DbSet<Participant> Participants => Set<Participant>();
+
+    public DbSet<Location> Locations => Set<Location>();
+
+    public DbSet<AvailabilityRange> AvailabilityRanges => Set<AvailabilityRange>();
+
+    public DbSet<Appointment> Appointments => Set<Appointment>();
+
+    public DbSet<Invitation> Invitations => Set<Invitation>();
+
+    public DbSet<WorkTask> Tasks => Set<WorkTask>();
+
+    public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
+        await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
+
+    protected override void OnModelCreating(ModelBuilder builder)
+    {
+        base.OnModelCreating(builder);
+        builder.HasPostgresExtension("btree_gist");
+        builder.HasSequence<long>("dossier_reference_seq");
+        builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        SnakeCaseNames.Apply(builder);
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder builder)
+    {
+        builder.Properties<DossierStatus>().HaveConversion<KebabEnumConverter<DossierStatus>>().HaveMaxLength(32);
+        builder.Properties<ParticipantKind>().HaveConversion<KebabEnumConverter<ParticipantKind>>().HaveMaxLength(32);
+        builder.Properties<LocationKind>().HaveConversion<KebabEnumConverter<LocationKind>>().HaveMaxLength(32);
+        builder.Properties<AppointmentStatus>().HaveConversion<KebabEnumConverter<AppointmentStatus>>().HaveMaxLength(32);
+        builder.Properties<InvitationStatus>().HaveConversion<KebabEnumConverter<InvitationStatus>>().HaveMaxLength(32);
+        builder.Properties<WorkTaskStatus>().HaveConversion<KebabEnumConverter<WorkTaskStatus>>().HaveMaxLength(32);
+        builder.Properties<TaskOriginKind>().HaveConversion<KebabEnumConverter<TaskOriginKind>>().HaveMaxLength(32);
+    }
+}
+
+public sealed class KebabEnumConverter<TEnum>() : Microsoft.EntityFrameworkCore.Storage.ValueConversion.ValueConverter<TEnum, string>(
+    v => Kebab.Of(v), s => Kebab.Parse<TEnum>(s))
+    where TEnum : struct, Enum;

@@ -1,0 +1,188 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Application.Availability;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Locations;
+using Workflow.Application.Scheduling;
+using Workflow.Application.Skills;
+using Workflow.Application.Tasks;
+using Workflow.Application.Users;
+
+namespace Workflow.Application.Persistence;
+
+internal static class AddressMapping
+{
+    public static void MapAddress(this ComplexPropertyBuilder<Address> address)
+    {
+        address.Property(a => a.Text).HasMaxLength(500);
+    }
+}
+
+internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
+{
+    public void Configure(EntityTypeBuilder<AppUser> b)
+    {
+        b.Property(u => u.FullName).HasMaxLength(200).IsRequired();
+        b.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
+        b.Property(u => u.Skills).HasColumnType("text[]");
+        b.ComplexProperty(u => u.BaseAddress, a => a.MapAddress());
+        // Matching experts asks "holds every required skill": a GIN index answers array containment.
+        b.HasIndex(u => u.Skills).HasMethod("gin");
+    }
+}
+
+internal sealed class SkillConfiguration : IEntityTypeConfiguration<Skill>
+{
+    public void Configure(EntityTypeBuilder<Skill> b)
+    {
+        b.HasKey(s => s.Code);
+        b.Property(s => s.Code).HasMaxLength(64);
+        b.Property(s => s.Name).HasMaxLength(200).IsRequired();
+    }
+}
+
+internal sealed class DossierConfiguration : IEntityTypeConfiguration<Dossier>
+{
+    public void Configure(EntityTypeBuilder<Dossier> b)
+    {
+        b.Property(d => d.Reference).HasMaxLength(64).IsRequired();
+        b.HasIndex(d => d.Reference).IsUnique();
+        b.Property(d => d.Title).HasMaxLength(300).IsRequired();
+        b.Property(d => d.Kind).HasMaxLength(64).IsRequired();
+        b.Property(d => d.RequiredSkills).HasColumnType("text[]");
+        b.Property(d => d.Version).IsRowVersion();
+        b.ComplexProperty(d => d.Address, a => a.MapAddress());
+        b.HasOne<AppUser>().WithMany().HasForeignKey(d => d.ReferentId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(d => d.Participants).WithOne().HasForeignKey(p => p.DossierId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(d => d.Participants).HasField("_participants");
+        b.HasIndex(d => d.ReferentId);
+        b.HasIndex(d => d.CreatedAt);
+        b.Ignore(d => d.DomainEvents);
+    }
+}
+
+internal sealed class ParticipantConfiguration : IEntityTypeConfiguration<Participant>
+{
+    public void Configure(EntityTypeBuilder<Participant> b)
+    {
+        b.Property(p => p.Role).HasMaxLength(64).IsRequired();
+        b.Property(p => p.Name).HasMaxLength(200).IsRequired();
+        b.Property(p => p.Email).HasMaxLength(256);
+        b.Property(p => p.Phone).HasMaxLength(40);
+        b.ComplexProperty(p => p.Address, a => a.MapAddress());
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Restrict);
+        // Visibility of confidential dossiers looks participants up by user.
+        b.HasIndex(p => p.UserId);
+    }
+}
+
+internal sealed class LocationConfiguration : IEntityTypeConfiguration<Location>
+{
+    public void Configure(EntityTypeBuilder<Location> b)
+    {
+        b.Property(l => l.Name).HasMaxLength(200).IsRequired();
+        b.ComplexProperty(l => l.Address, a => a.MapAddress());
+    }
+}
+
+internal sealed class AvailabilityRangeConfiguration : IEntityTypeConfiguration<AvailabilityRange>
+{
+    public void Configure(EntityTypeBuilder<AvailabilityRange> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("ck_availability_ranges_period", "\"end\" > start"));
+        b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasIndex(r => new { r.UserId, r.Start, r.End });
+    }
+}
+
+internal sealed class AppointmentConfiguration : IEntityTypeConfiguration<Appointment>
+{
+    public void Configure(EntityTypeBuilder<Appointment> b)
+    {
+        b.ToTable(t =>
+        {
+            t.HasCheckConstraint("ck_appointments_period", "\"end\" IS NULL OR \"end\" > start");
+            t.HasCheckConstraint("ck_appointments_planned_has_slot",
+                "status = 'to-plan' OR status = 'cancelled' OR (main_user_id IS NOT NULL AND start IS NOT NULL AND \"end\" IS NOT NULL)");
+        });
+        b.Property(a => a.Title).HasMaxLength(300).IsRequired();
+        b.Property(a => a.Comment).HasMaxLength(4000);
+        b.Property(a => a.CancelReason).HasMaxLength(1000);
+        b.Property(a => a.Version).IsRowVersion();
+        b.ComplexProperty(a => a.Place, a => a.MapAddress());
+        b.HasOne<Dossier>().WithMany().HasForeignKey(a => a.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.MainUserId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(a => a.CreatedById).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Location>().WithMany().HasForeignKey(a => a.LocationId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<WorkTask>().WithMany().HasForeignKey(a => a.TaskId).OnDelete(DeleteBehavior.SetNull);
+        b.HasMany(a => a.Parties).WithOne().HasForeignKey(p => p.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(a => a.Invitations).WithOne().HasForeignKey(i => i.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(a => a.Parties).HasField("_parties");
+        b.Navigation(a => a.Invitations).HasField("_invitations");
+        // An agenda is read by main user and time.
+        b.HasIndex(a => new { a.MainUserId, a.Start });
+        b.HasIndex(a => a.DossierId);
+        b.Ignore(a => a.DomainEvents);
+        b.Ignore(a => a.InternalUserIds);
+    }
+}
+
+internal sealed class AppointmentPartyConfiguration : IEntityTypeConfiguration<AppointmentParty>
+{
+    public void Configure(EntityTypeBuilder<AppointmentParty> b)
+    {
+        b.ToTable("appointment_parties", t => t.HasCheckConstraint("ck_appointment_parties_one_kind", "(participant_id IS NULL) <> (user_id IS NULL)"));
+        b.Ignore(p => p.Kind);
+        b.HasOne<Participant>().WithMany().HasForeignKey(p => p.ParticipantId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(p => p.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(p => p.AppointmentId);
+    }
+}
+
+internal sealed class InvitationConfiguration : IEntityTypeConfiguration<Invitation>
+{
+    public void Configure(EntityTypeBuilder<Invitation> b)
+    {
+        b.Property(i => i.Comment).HasMaxLength(1000);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(i => i.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(i => new { i.AppointmentId, i.UserId }).IsUnique();
+        // "My invitations" and the pending count read by user and status.
+        b.HasIndex(i => new { i.UserId, i.Status });
+        b.HasMany(i => i.Answers).WithOne().HasForeignKey(a => a.InvitationId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(i => i.Answers).HasField("_answers");
+    }
+}
+
+internal sealed class InvitationAnswerConfiguration : IEntityTypeConfiguration<InvitationAnswer>
+{
+    public void Configure(EntityTypeBuilder<InvitationAnswer> b)
+    {
+        b.ToTable("invitation_answers");
+        b.Property(a => a.Comment).HasMaxLength(1000);
+        b.HasIndex(a => a.InvitationId);
+    }
+}
+
+internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
+{
+    public void Configure(EntityTypeBuilder<WorkTask> b)
+    {
+        b.ToTable("tasks");
+        b.Property(t => t.Title).HasMaxLength(300).IsRequired();
+        b.Property(t => t.Description).HasMaxLength(4000);
+        b.Property(t => t.FormKey).HasMaxLength(100);
+        b.Property(t => t.CandidateRole).HasMaxLength(32);
+        b.Property(t => t.WorkflowElementId).HasMaxLength(200);
+        b.Property(t => t.Data).HasColumnType("jsonb");
+        b.Property(t => t.Version).IsRowVersion();
+        b.HasOne<Dossier>().WithMany().HasForeignKey(t => t.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.AssigneeId).OnDelete(DeleteBehavior.Restrict);
+        // The inbox: by assignee and status, and by candidate role for unclaimed tasks.
+        b.HasIndex(t => new { t.AssigneeId, t.Status });
+        b.HasIndex(t => new { t.CandidateRole, t.Status });
+        b.HasIndex(t => t.DossierId);
+        b.Ignore(t => t.DomainEvents);
+    }
+}

@@ -1,0 +1,133 @@
+using FluentValidation;
+using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
+using Workflow.Application.Persistence;
+
+namespace Workflow.Application.Scheduling;
+
+public static class PlanAppointment
+{
+    /// <summary>Books an appointment that was still to plan.</summary>
+    public sealed record Command(Guid AppointmentId, Guid MainUserId, DateTimeOffset Start, DateTimeOffset End) : ICommand<AppointmentDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.MainUserId).NotEmpty();
+            RuleFor(c => c.Start).NotEmpty();
+            RuleFor(c => c.End).GreaterThan(c => c.Start).WithMessage("'end' must be after 'start'.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BookingRules rules) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (appointment, dossier) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            await AppointmentInputs.Check(db, dossier, command.MainUserId, null, null, null, null, cancellationToken);
+            await rules.EnsureEntitled(dossier, [command.MainUserId], cancellationToken);
+            await rules.EnsureBookable(command.MainUserId, user.Id, command.Start, command.End, appointment.Id, cancellationToken);
+            appointment.Plan(command.MainUserId, command.Start, command.End, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return await AppointmentView.ToDto(db, appointment, cancellationToken);
+        }
+    }
+}
+
+public static class RescheduleAppointment
+{
+    /// <summary>Moves a planned appointment to another slot, and optionally into another main user's agenda.</summary>
+    public sealed record Command(Guid AppointmentId, DateTimeOffset Start, DateTimeOffset End, Guid? MainUserId = null) : ICommand<AppointmentDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.Start).NotEmpty();
+            RuleFor(c => c.End).GreaterThan(c => c.Start).WithMessage("'end' must be after 'start'.");
+            RuleFor(c => c.MainUserId).NotEqual(Guid.Empty).When(c => c.MainUserId is not null);
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BookingRules rules) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (appointment, dossier) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            if (appointment.Status != AppointmentStatus.Planned)
+                throw new DomainException("illegal-status-change", $"Cannot reschedule an appointment that is {Kebab.Of(appointment.Status)}.");
+            var mainUser = command.MainUserId ?? appointment.MainUserId!.Value;
+            await AppointmentInputs.Check(db, dossier, mainUser, null, null, null, null, cancellationToken);
+            await rules.EnsureEntitled(dossier, [mainUser], cancellationToken);
+            await rules.EnsureBookable(mainUser, user.Id, command.Start, command.End, appointment.Id, cancellationToken);
+            appointment.Reschedule(mainUser, command.Start, command.End, user.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return await AppointmentView.ToDto(db, appointment, cancellationToken);
+        }
+    }
+}
+
+public static class CancelAppointment
+{
+    public sealed record Command(Guid AppointmentId, string Reason) : ICommand<AppointmentDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (appointment, _) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            appointment.Cancel(user.Id, command.Reason.Trim(), clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return await AppointmentView.ToDto(db, appointment, cancellationToken);
+        }
+    }
+}
+
+public static class MarkAppointmentDone
+{
+    public sealed record Command(Guid AppointmentId) : ICommand<AppointmentDto>;
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (appointment, _) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            appointment.MarkDone(user.Id, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return await AppointmentView.ToDto(db, appointment, cancellationToken);
+        }
+    }
+}
+
+public static class SetAppointmentParties
+{
+    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> UserIds) : ICommand<AppointmentDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.ParticipantIds).NotNull().Must(p => p.Count <= 100);
+            RuleFor(c => c.UserIds).NotNull().Must(p => p.Count <= 100);
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock, BookingRules rules) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var (appointment, dossier) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            await AppointmentInputs.Check(db, dossier, null, null, command.ParticipantIds, command.UserIds, null, cancellationToken);
+            await rules.EnsureEntitled(dossier, command.UserIds, cancellationToken);
+            appointment.SetParties(command.ParticipantIds, command.UserIds, clock.GetUtcNow());
+            await db.SaveChangesAsync(cancellationToken);
+            return await AppointmentView.ToDto(db, appointment, cancellationToken);
+        }
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json.Nodes;
+using FluentValidation;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Persistence;
+
+namespace Workflow.Application.Tasks;
+
+internal static class TaskAccess
+{
+    public static async Task<TaskRow> LoadVisible(AppDbContext db, Guid taskId, CurrentUser user, CancellationToken cancellationToken)
+    {
+        var row = await (from t in db.Tasks
+                         join d in db.Visible(user) on t.DossierId equals d.Id
+                         where t.Id == taskId
+                         select new TaskRow(t, d.Reference, d.Urgent)).SingleOrDefaultAsync(cancellationToken);
+        return row ?? throw new NotFoundException("Task", taskId);
+    }
+}
+
+public static class ClaimTask
+{
+    public sealed record Command(Guid TaskId) : ICommand<TaskDto>;
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, TaskDto>
+    {
+        public async Task<TaskDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var row = await TaskAccess.LoadVisible(db, command.TaskId, user, cancellationToken);
+            row.Task.Claim(user, clock.GetUtcNow());
+            return row.ToDto();
+        }
+    }
+}
+
+public static class CompleteTask
+{
+    public sealed record Command(Guid TaskId, JsonObject? Data = null) : ICommand<TaskDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.TaskId).NotEmpty();
+            RuleFor(c => c.Data).Must(d => d!.ToJsonString().Length <= 1_000_000).When(c => c.Data is not null)
+                .WithMessage("Submitted data is limited to 1 MB.");
+        }
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, TaskDto>
+    {
+        public async Task<TaskDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var row = await TaskAccess.LoadVisible(db, command.TaskId, user, cancellationToken);
+            row.Task.Complete(user, command.Data?.ToJsonString(), clock.GetUtcNow());
+            return row.ToDto();
+        }
+    }
+}
+
+public static class CancelTask
+{
+    public sealed record Command(Guid TaskId, string Reason) : ICommand<TaskDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Reason).NotEmpty().MaximumLength(1000);
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, TaskDto>
+    {
+        public async Task<TaskDto> Handle(Command command, CancellationToken cancellationToken)
+        {
+            var row = await TaskAccess.LoadVisible(db, command.TaskId, user, cancellationToken);
+            row.Task.Cancel(user.RequireId(), command.Reason.Trim(), clock.GetUtcNow());
+            return row.ToDto();
+        }
+    }
+}

@@ -1,0 +1,69 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Configuration;
+using Workflow.Application;
+using Workflow.Application.Persistence;
+
+namespace Workflow.Cli;
+
+/// <summary>The <c>workflow</c> console tool. Exit codes: 0 success, 1 the command reported a failure, 64 bad usage.</summary>
+public static class CommandLine
+{
+    private const string Usage = """
+        usage: workflow <command>
+
+          db migrate [--connection CS]   apply the database migrations
+          db script                      print the SQL that creates the schema the model describes
+
+        The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
+        """;
+
+    public static async Task<int> Run(string[] args, TextWriter output, TextWriter error)
+    {
+        switch (args)
+        {
+            case ["db", "migrate", .. var rest]:
+                return await Migrate(Connection(rest), output, error);
+            case ["db", "script", ..]:
+                await using (var db = AppDbContextOptions.Create("Host=localhost"))
+                    await output.WriteLineAsync(db.Database.GenerateCreateScript());
+                return 0;
+            case ["--help" or "-h" or "help"]:
+                await output.WriteLineAsync(Usage);
+                return 0;
+            default:
+                await error.WriteLineAsync(Usage);
+                return 64;
+        }
+    }
+
+    private static string? Connection(string[] rest)
+    {
+        var i = Array.IndexOf(rest, "--connection");
+        if (i >= 0 && i + 1 < rest.Length)
+            return rest[i + 1];
+        var configuration = new ConfigurationBuilder().AddEnvironmentVariables().Build();
+        return configuration.GetConnectionString("Workflow");
+    }
+
+    private static async Task<int> Migrate(string? connectionString, TextWriter output, TextWriter error)
+    {
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            await error.WriteLineAsync("No connection string: pass --connection or set ConnectionStrings__Workflow.");
+            return 64;
+        }
+        try
+        {
+            await using var db = AppDbContextOptions.Create(connectionString);
+            var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
+            await db.Database.MigrateAsync();
+            await output.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
+            return 0;
+        }
+        catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException)
+        {
+            await error.WriteLineAsync($"Migration failed: {ex.Message}");
+            return 1;
+        }
+    }
+}

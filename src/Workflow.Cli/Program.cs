@@ -1,0 +1,3 @@
+using Workflow.Cli;
+
+return await CommandLine.Run(args, Console.Out, Console.Error);

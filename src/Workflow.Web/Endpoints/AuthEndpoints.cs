@@ -1,0 +1,41 @@
+using Microsoft.AspNetCore.Authentication.BearerToken;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Identity;
+using MediatR;
+using Workflow.Application.Common;
+using Workflow.Application.Users;
+
+namespace Workflow.Web.Endpoints;
+
+public static class AuthEndpoints
+{
+    public sealed record LoginRequest(string Email, string Password);
+
+    public static void Map(IEndpointRouteBuilder app)
+    {
+        var auth = app.MapGroup("/auth").WithTags("Authentication");
+
+        // A bearer token for scripts and tests, or (useCookies=true) a cookie for the browser and Swagger UI.
+        auth.MapPost("/login", async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult>> (
+                LoginRequest login, bool? useCookies, SignInManager<AppUser> signIn) =>
+            {
+                signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
+                var result = await signIn.PasswordSignInAsync(login.Email ?? "", login.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                if (!result.Succeeded)
+                    return TypedResults.Problem(result.IsLockedOut ? "Too many failed attempts: the account is locked for a few minutes." : "Wrong e-mail or password.",
+                        statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
+                // The sign-in has written the token (or the cookie) already.
+                return TypedResults.Empty;
+            })
+            .AllowAnonymous();
+
+        auth.MapPost("/logout", async Task<NoContent> (SignInManager<AppUser> signIn) =>
+        {
+            await signIn.SignOutAsync();
+            return TypedResults.NoContent();
+        });
+
+        auth.MapGet("/me", async Task<Ok<UserSummary>> (CurrentUser user, IMediator mediator, CancellationToken ct) =>
+            TypedResults.Ok(await mediator.Send(new GetUser.Query(user.RequireId()), ct)));
+    }
+}

@@ -1,0 +1,99 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.AspNetCore.Http.Json;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application;
+using Workflow.Application.DemoData;
+using Workflow.Application.Persistence;
+using Workflow.Application.Users;
+using Workflow.Web.Endpoints;
+using Workflow.Web.Infrastructure;
+
+namespace Workflow.Web;
+
+public static class WorkflowHost
+{
+    public static WebApplication Build(string[] args)
+    {
+        var builder = WebApplication.CreateBuilder(args);
+        var connectionString = builder.Configuration.GetConnectionString("Workflow")
+            ?? throw new InvalidOperationException("ConnectionStrings:Workflow is not configured (README: 'Configuration').");
+
+        builder.Services.AddWorkflowApplication(connectionString);
+        builder.Services.AddIdentityApiEndpoints<AppUser>(options =>
+            {
+                options.User.RequireUniqueEmail = true;
+                options.Password.RequiredLength = 8;
+                options.Lockout.MaxFailedAccessAttempts = 10;
+            })
+            .AddRoles<IdentityRole<Guid>>()
+            .AddEntityFrameworkStores<AppDbContext>();
+        builder.Services.ConfigureApplicationCookie(cookie =>
+        {
+            cookie.Cookie.Name = "workflow.auth";
+            cookie.Cookie.HttpOnly = true;
+            cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = 401; return Task.CompletedTask; };
+            cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
+        });
+        builder.Services.AddAuthorization(Policies.Configure);
+
+        builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
+        builder.Services.Configure<JsonOptions>(o =>
+        {
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
+            o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+        });
+        builder.Services.AddProblemDetails();
+        builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
+        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
+        builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+
+        var app = builder.Build();
+
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        // Before authentication: the UI is a static page, and everything it calls is authorised as usual.
+        app.UseSwaggerUI(o =>
+        {
+            o.SwaggerEndpoint("/openapi/v1.json", "Workflow API");
+            o.RoutePrefix = "swagger";
+            o.ConfigObject.AdditionalItems["withCredentials"] = true;
+        });
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.UseCurrentUser();
+
+        // Open to anyone: the API description and a health probe that tells nothing but the status.
+        app.MapOpenApi().AllowAnonymous();
+        app.MapHealthChecks("/health").AllowAnonymous();
+
+        AuthEndpoints.Map(app);
+        UserEndpoints.Map(app);
+        DossierEndpoints.Map(app);
+        TaskEndpoints.Map(app);
+        AppointmentEndpoints.Map(app);
+        return app;
+    }
+
+    /// <summary>Applies migrations at start-up (unless Database:MigrateOnStartup is false) and seeds the demo data in Development.</summary>
+    public static async Task PrepareDatabase(WebApplication app)
+    {
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
+            await db.Database.MigrateAsync();
+        if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
+        {
+            var seeder = ActivatorUtilities.CreateInstance<DevelopmentSeeder>(scope.ServiceProvider);
+            var password = app.Configuration["Demo:Password"] ?? throw new InvalidOperationException("Demo:Password is not configured.");
+            var accounts = await seeder.Seed(password, CancellationToken.None);
+            var urls = app.Urls.Count > 0 ? string.Join(", ", app.Urls) : app.Configuration["urls"] ?? "http://localhost:5000";
+            app.Logger.LogWarning("Workflow is starting on {Urls}. Swagger UI: /swagger. Demo accounts (password {Password}): {Accounts}",
+                urls, password, string.Join(", ", accounts));
+        }
+    }
+}
