@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Application.Common;
@@ -11,9 +12,12 @@ namespace Workflow.Application;
 
 public static class ApplicationServices
 {
-    public static IServiceCollection AddWorkflowApplication(this IServiceCollection services, string connectionString)
+    /// <summary>The connection string is read when the first context is made (ConnectionStrings:Workflow), so hosts and tests can set it late.</summary>
+    public static IServiceCollection AddWorkflowApplication(this IServiceCollection services)
     {
-        services.AddDbContext<AppDbContext>(options => AppDbContextOptions.Configure(options, connectionString));
+        services.AddDbContext<AppDbContext>((sp, options) => AppDbContextOptions.Configure(options,
+            sp.GetRequiredService<IConfiguration>().GetConnectionString("Workflow")
+            ?? throw new InvalidOperationException("ConnectionStrings:Workflow is not configured (see README, 'Configuration').")));
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
         services.AddScoped<BookingRules>();

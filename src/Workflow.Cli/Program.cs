@@ -1,3 +1,6 @@
-using Workflow.Cli;
+namespace Workflow.Cli;
 
-return await CommandLine.Run(args, Console.Out, Console.Error);
+internal static class EntryPoint
+{
+    private static Task<int> Main(string[] args) => CommandLine.Run(args, Console.Out, Console.Error);
+}

@@ -17,10 +17,7 @@ public static class WorkflowHost
     public static WebApplication Build(string[] args)
     {
         var builder = WebApplication.CreateBuilder(args);
-        var connectionString = builder.Configuration.GetConnectionString("Workflow")
-            ?? throw new InvalidOperationException("ConnectionStrings:Workflow is not configured (README: 'Configuration').");
-
-        builder.Services.AddWorkflowApplication(connectionString);
+        builder.Services.AddWorkflowApplication();
         builder.Services.AddIdentityApiEndpoints<AppUser>(options =>
             {
                 options.User.RequireUniqueEmail = true;
@@ -38,6 +35,9 @@ public static class WorkflowHost
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
         });
         builder.Services.AddAuthorization(Policies.Configure);
+        // PBKDF2 cost; only the test profile lowers it, to keep hundreds of sign-ins fast.
+        builder.Services.AddOptions<PasswordHasherOptions>().Configure<IConfiguration>((o, c) =>
+            o.IterationCount = c.GetValue("Identity:PasswordHashIterations", 100_000));
 
         builder.Services.Configure<RouteHandlerOptions>(o => o.ThrowOnBadRequest = true);
         builder.Services.Configure<JsonOptions>(o =>

@@ -39,6 +39,9 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.HasPostgresExtension("btree_gist");
         builder.HasSequence<long>("dossier_reference_seq");
         builder.ApplyConfigurationsFromAssembly(typeof(AppDbContext).Assembly);
+        // Ids are made by the domain (version 7 GUIDs); EF must not take a child with an id for an existing row.
+        foreach (var key in builder.Model.GetEntityTypes().Select(e => e.FindPrimaryKey()).Where(k => k is { Properties: [{ ClrType: var t }] } && t == typeof(Guid)))
+            key!.Properties[0].ValueGenerated = Microsoft.EntityFrameworkCore.Metadata.ValueGenerated.Never;
         SnakeCaseNames.Apply(builder);
     }
 

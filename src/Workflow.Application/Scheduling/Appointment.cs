@@ -83,8 +83,12 @@ public sealed class Appointment : Entity
         if (Status != AppointmentStatus.ToPlan)
             throw IllegalMove("plan");
         SetSlot(mainUserId, start, end);
+        var waiting = _invitations.ToList();
         Status = AppointmentStatus.Planned;
         SyncInvitations(now);
+        // Invitations prepared while the appointment was still to plan go out now that it has a time.
+        foreach (var invitation in waiting.Where(_invitations.Contains))
+            Raise(new InvitationSent(invitation.Id, Id, DossierId, invitation.UserId, now));
         Raise(new AppointmentPlanned(Id, DossierId, mainUserId, Start!.Value, End!.Value, CreatedById, now));
     }
 

@@ -1,0 +1,23 @@
+# Builds and runs the web application (docs/operations.md, "Docker").
+# Not exercised by CI: Docker is not available on the build machines.
+
+FROM mcr.microsoft.com/dotnet/sdk:10.0 AS build
+WORKDIR /source
+
+# Restore first, from the project files only, so the layer is reused until a dependency changes.
+COPY Directory.Build.props Directory.Packages.props ./
+COPY src/Workflow.Engine/Workflow.Engine.csproj src/Workflow.Engine/
+COPY src/Workflow.Forms/Workflow.Forms.csproj src/Workflow.Forms/
+COPY src/Workflow.Application/Workflow.Application.csproj src/Workflow.Application/
+COPY src/Workflow.Web/Workflow.Web.csproj src/Workflow.Web/
+RUN dotnet restore src/Workflow.Web/Workflow.Web.csproj
+
+COPY src/ src/
+RUN dotnet publish src/Workflow.Web -c Release -o /app --no-restore
+
+FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
+WORKDIR /app
+COPY --from=build /app ./
+ENV ASPNETCORE_URLS=http://+:8080
+EXPOSE 8080
+ENTRYPOINT ["dotnet", "Workflow.Web.dll"]

@@ -1,0 +1,121 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using MediatR;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Workflow.Application.Common;
+using Workflow.Application.Persistence;
+using Workflow.Application.Users;
+
+namespace Workflow.Tests.Infrastructure;
+
+public sealed record TestUser(Guid Id, string Email, string[] Roles);
+
+/// <summary>
+/// The whole application on its own database: slice tests send commands through the real
+/// MediatR pipeline (<see cref="Send{T}"/>), HTTP tests call the real endpoints (<see cref="Client"/>).
+/// </summary>
+public sealed class AppFixture : IAsyncLifetime
+{
+    public const string Password = "Password-123!";
+
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web)
+    {
+        Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
+    };
+
+    private readonly Dictionary<Guid, string> _tokens = [];
+    private WebApplicationFactory<Program>? _factory;
+    private string? _database;
+
+    public TestClock Clock { get; } = new(new DateTimeOffset(2026, 11, 23, 7, 0, 0, TimeSpan.Zero));
+
+    public EventLog Events { get; } = new();
+
+    public string ConnectionString => TestDatabase.ConnectionString(_database!);
+
+    public IServiceProvider Services => _factory!.Services;
+
+    public async Task InitializeAsync()
+    {
+        _database = await TestDatabase.Create();
+        _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment("Testing");
+            web.UseSetting("ConnectionStrings:Workflow", ConnectionString);
+            web.UseSetting("Identity:PasswordHashIterations", "1000");
+            web.UseSetting("Database:MigrateOnStartup", "true");
+            web.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Clock);
+                services.AddSingleton(Events);
+                services.AddTransient(typeof(INotificationHandler<>), typeof(RecordingHandler<>));
+            });
+        });
+        _ = _factory.Server;
+    }
+
+    public async Task DisposeAsync()
+    {
+        if (_factory is not null)
+            await _factory.DisposeAsync();
+        if (_database is not null)
+            await TestDatabase.Drop(_database);
+    }
+
+    /// <summary>Sends a command or query through the real pipeline, as <paramref name="user"/>.</summary>
+    public async Task<T> Send<T>(IRequest<T> request, TestUser user)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var current = scope.ServiceProvider.GetRequiredService<CurrentUser>();
+        current.Set(user.Id, user.Roles);
+        return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await query(scope.ServiceProvider.GetRequiredService<AppDbContext>());
+    }
+
+    public async Task<TestUser> CreateUser(params string[] roles) => await CreateUser([], roles);
+
+    public async Task<TestUser> CreateUser(string[] skills, params string[] roles)
+    {
+        await using var scope = Services.CreateAsyncScope();
+        var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
+        var email = $"{(roles.FirstOrDefault() ?? "nobody")}-{Guid.NewGuid():N}@test.local";
+        var user = new AppUser(email, $"Test {string.Join("+", roles)} {email[..12]}", "Europe/Brussels");
+        user.SetSkills(skills);
+        var created = await users.CreateAsync(user, Password);
+        if (created.Succeeded && roles.Length > 0)
+            created = await users.AddToRolesAsync(user, roles);
+        if (!created.Succeeded)
+            throw new InvalidOperationException(string.Join("; ", created.Errors.Select(e => e.Description)));
+        return new TestUser(user.Id, email, roles);
+    }
+
+    /// <summary>An HTTP client signed in as <paramref name="user"/> with a bearer token, or anonymous.</summary>
+    public async Task<HttpClient> Client(TestUser? user = null)
+    {
+        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        if (user is null)
+            return client;
+        if (!_tokens.TryGetValue(user.Id, out var token))
+        {
+            var response = await client.PostAsJsonAsync("/auth/login", new { email = user.Email, password = Password });
+            response.EnsureSuccessStatusCode();
+            token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
+            lock (_tokens) _tokens[user.Id] = token;
+        }
+        client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        return client;
+    }
+}
