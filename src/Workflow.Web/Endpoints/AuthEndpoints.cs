@@ -16,11 +16,16 @@ public static class AuthEndpoints
         var auth = app.MapGroup("/auth").WithTags("Authentication");
 
         // A bearer token for scripts and tests, or (useCookies=true) a cookie for the browser and Swagger UI.
-        auth.MapPost("/login", async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ProblemHttpResult>> (
+        auth.MapPost("/login", async Task<Results<Ok<AccessTokenResponse>, EmptyHttpResult, ValidationProblem, ProblemHttpResult>> (
                 LoginRequest login, bool? useCookies, SignInManager<AppUser> signIn) =>
             {
+                var missing = new Dictionary<string, string[]>();
+                if (string.IsNullOrWhiteSpace(login.Email)) missing["email"] = ["Give the e-mail address you sign in with."];
+                if (string.IsNullOrEmpty(login.Password)) missing["password"] = ["Give your password."];
+                if (missing.Count > 0)
+                    return TypedResults.ValidationProblem(missing);
                 signIn.AuthenticationScheme = useCookies == true ? IdentityConstants.ApplicationScheme : IdentityConstants.BearerScheme;
-                var result = await signIn.PasswordSignInAsync(login.Email ?? "", login.Password ?? "", isPersistent: false, lockoutOnFailure: true);
+                var result = await signIn.PasswordSignInAsync(login.Email, login.Password, isPersistent: false, lockoutOnFailure: true);
                 if (!result.Succeeded)
                     return TypedResults.Problem(result.IsLockedOut ? "Too many failed attempts: the account is locked for a few minutes." : "Wrong e-mail or password.",
                         statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");

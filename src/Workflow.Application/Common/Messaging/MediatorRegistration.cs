@@ -24,6 +24,8 @@ public static class MediatorRegistration
                 services.AddTransient(contract, type);
         }
 
+        // A rule stops at its first failure: NotNull() guards the checks that follow it.
+        ValidatorOptions.Global.DefaultRuleLevelCascadeMode = CascadeMode.Stop;
         ValidatorOptions.Global.PropertyNameResolver = (_, member, _) =>
             member is null ? null : System.Text.Json.JsonNamingPolicy.CamelCase.ConvertName(member.Name);
         ValidatorOptions.Global.DisplayNameResolver = (_, member, _) =>

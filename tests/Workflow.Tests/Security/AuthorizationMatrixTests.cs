@@ -1,0 +1,128 @@
+using System.Net;
+using System.Text;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Workflow.Application.Common;
+using Workflow.Tests.Infrastructure;
+
+namespace Workflow.Tests.Security;
+
+/// <summary>
+/// Walks every endpoint with no credentials and with each role. The table below is the
+/// specification: adding an endpoint without adding it here fails the first test.
+/// </summary>
+public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private const string Anyone = "anonymous";
+    private const string SignedIn = "signed-in";
+    private static readonly string[] Staff = [.. Roles.All];
+    private static readonly string[] Planning = [Roles.Planner, Roles.Admin];
+    private static readonly string[] Booking = [Roles.Planner, Roles.Admin, Roles.Expert];
+    private static readonly string[] Admin = [Roles.Admin];
+
+    private static readonly (string Method, string Route, string[] Allowed)[] Matrix =
+    [
+        ("POST", "/auth/login", [Anyone]),
+        ("POST", "/auth/logout", [SignedIn]),
+        ("GET", "/auth/me", [SignedIn]),
+        ("GET", "/health", [Anyone]),
+        ("GET", "/openapi/{documentName}.json", [Anyone]),
+        ("GET", "/users", Staff),
+        ("GET", "/users/{id:guid}", Staff),
+        ("POST", "/users", Admin),
+        ("PATCH", "/users/{id:guid}", Admin),
+        ("GET", "/users/{id:guid}/availability", Staff),
+        ("POST", "/users/{id:guid}/availability", Staff),
+        ("DELETE", "/users/{id:guid}/availability/{rangeId:guid}", Staff),
+        ("GET", "/skills", Staff),
+        ("POST", "/skills", Admin),
+        ("GET", "/dossiers", Staff),
+        ("GET", "/dossiers/{id:guid}", Staff),
+        ("POST", "/dossiers", Planning),
+        ("POST", "/dossiers/{id:guid}/participants", Planning),
+        ("DELETE", "/dossiers/{id:guid}/participants/{participantId:guid}", Planning),
+        ("GET", "/dossiers/{id:guid}/tasks", Staff),
+        ("GET", "/dossiers/{id:guid}/appointments", Staff),
+        ("GET", "/locations", Staff),
+        ("POST", "/locations", Planning),
+        ("GET", "/tasks/mine", Staff),
+        ("GET", "/tasks/{id:guid}", Staff),
+        ("POST", "/tasks", Planning),
+        ("POST", "/tasks/{id:guid}/claim", Staff),
+        ("POST", "/tasks/{id:guid}/complete", Staff),
+        ("POST", "/tasks/{id:guid}/cancel", Planning),
+        ("POST", "/appointments", Booking),
+        ("GET", "/appointments/{id:guid}", Staff),
+        ("POST", "/appointments/{id:guid}/plan", Booking),
+        ("POST", "/appointments/{id:guid}/reschedule", Booking),
+        ("POST", "/appointments/{id:guid}/cancel", Booking),
+        ("POST", "/appointments/{id:guid}/done", Booking),
+        ("PUT", "/appointments/{id:guid}/parties", Booking),
+        ("GET", "/invitations/mine", Staff),
+        ("GET", "/invitations/mine/count", Staff),
+        ("POST", "/invitations/{id:guid}/answer", Staff),
+    ];
+
+    [Fact]
+    public void Every_mapped_endpoint_is_in_the_matrix()
+    {
+        var mapped = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .SelectMany(e => (e.Metadata.GetMetadata<Microsoft.AspNetCore.Routing.HttpMethodMetadata>()?.HttpMethods ?? ["GET"])
+                .Select(m => $"{m} {Normalise(e.RoutePattern.RawText!)}"))
+            .ToHashSet();
+
+        mapped.Order().ShouldBe(Matrix.Select(r => $"{r.Method} {Normalise(r.Route)}").ToHashSet().Order());
+    }
+
+    [Fact]
+    public async Task Without_credentials_only_the_open_endpoints_answer()
+    {
+        var client = await app.Client();
+        foreach (var (method, route, allowed) in Matrix)
+        {
+            var response = await client.SendAsync(Request(method, route));
+            if (allowed.Contains(Anyone))
+                response.StatusCode.ShouldNotBe(HttpStatusCode.Unauthorized, $"{method} {route}");
+            else
+                response.StatusCode.ShouldBe(HttpStatusCode.Unauthorized, $"{method} {route}");
+        }
+    }
+
+    [Theory]
+    [InlineData(Roles.Admin)]
+    [InlineData(Roles.Designer)]
+    [InlineData(Roles.Planner)]
+    [InlineData(Roles.Expert)]
+    [InlineData(null)]
+    public async Task Each_role_reaches_exactly_its_endpoints(string? role)
+    {
+        var user = role is null ? await app.CreateUser() : await app.CreateUser(role);
+        var client = await app.Client(user);
+        foreach (var (method, route, allowed) in Matrix.Where(r => r.Route != "/auth/logout"))
+        {
+            var response = await client.SendAsync(Request(method, route));
+            var body = await response.Content.ReadAsStringAsync();
+            var what = $"{role ?? "no role"}: {method} {route} → {(int)response.StatusCode} {body}";
+            ((int)response.StatusCode).ShouldBeLessThan(500, what);
+            response.StatusCode.ShouldNotBe(HttpStatusCode.Unauthorized, what);
+            var mayCall = allowed.Contains(Anyone) || allowed.Contains(SignedIn) || (role is not null && allowed.Contains(role));
+            // The policy's refusal is a bare 403; a handler's refusal (e.g. "not-owner") carries a reason and means the policy let it through.
+            var refusedByPolicy = response.StatusCode == HttpStatusCode.Forbidden && !body.Contains("\"reason\"", StringComparison.Ordinal);
+            refusedByPolicy.ShouldBe(!mayCall, what);
+        }
+    }
+
+    private static HttpRequestMessage Request(string method, string route)
+    {
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1");
+        url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
+        if (url.EndsWith("/availability", StringComparison.Ordinal) && method == "GET")
+            url += "?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z";
+        var request = new HttpRequestMessage(new HttpMethod(method), url);
+        if (method is "POST" or "PUT" or "PATCH")
+            request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
+        return request;
+    }
+
+    private static string Normalise(string route) => route.TrimEnd('/') is { Length: > 0 } r ? r : "/";
+}
