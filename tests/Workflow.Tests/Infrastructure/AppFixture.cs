@@ -57,6 +57,7 @@ public sealed class AppFixture : IAsyncLifetime
                 services.AddSingleton<TimeProvider>(Clock);
                 services.AddSingleton(Events);
                 services.AddTransient(typeof(INotificationHandler<>), typeof(RecordingHandler<>));
+                services.AddTransient<INotificationHandler<Workflow.Application.Dossiers.DossierCreated>, CommitProbe>();
             });
         });
         _ = _factory.Server;

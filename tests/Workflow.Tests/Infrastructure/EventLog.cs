@@ -1,3 +1,4 @@
+using Microsoft.Extensions.Configuration;
 using System.Collections.Concurrent;
 using MediatR;
 
@@ -19,5 +20,23 @@ public sealed class RecordingHandler<T>(EventLog log) : INotificationHandler<T> 
     {
         log.Add(notification);
         return Task.CompletedTask;
+    }
+}
+
+/// <summary>
+/// Looks, at the moment DossierCreated is published, whether another connection can already
+/// see the dossier: it can only if events are published after commit.
+/// </summary>
+public sealed class CommitProbe(Microsoft.Extensions.Configuration.IConfiguration configuration) : INotificationHandler<Workflow.Application.Dossiers.DossierCreated>
+{
+    public static readonly ConcurrentDictionary<Guid, bool> Seen = new();
+
+    public async Task Handle(Workflow.Application.Dossiers.DossierCreated notification, CancellationToken cancellationToken)
+    {
+        await using var connection = new Npgsql.NpgsqlConnection(configuration.GetConnectionString("Workflow"));
+        await connection.OpenAsync(cancellationToken);
+        await using var command = new Npgsql.NpgsqlCommand("SELECT count(*) FROM dossiers WHERE id = @id", connection);
+        command.Parameters.AddWithValue("id", notification.DossierId);
+        Seen[notification.DossierId] = (long)(await command.ExecuteScalarAsync(cancellationToken))! == 1;
     }
 }
