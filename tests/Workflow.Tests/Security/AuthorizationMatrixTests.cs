@@ -88,6 +88,18 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         }
     }
 
+    [Fact]
+    public async Task The_sign_in_page_and_swagger_ui_load_without_credentials_but_reveal_no_data()
+    {
+        var client = await app.Client();
+
+        var page = await client.GetAsync("/");
+        page.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await page.Content.ReadAsStringAsync()).ShouldContain("/auth/login?useCookies=true");
+        (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await client.GetAsync("/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
+    }
+
     [Theory]
     [InlineData(Roles.Admin)]
     [InlineData(Roles.Designer)]
