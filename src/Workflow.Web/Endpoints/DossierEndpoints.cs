@@ -27,6 +27,12 @@ public static class DossierEndpoints
             return TypedResults.Created($"/dossiers/{dossier.Id}", dossier);
         }).RequireAuthorization(Policies.Planning);
 
+        dossiers.MapPatch("/{id:guid}", async Task<Ok<DossierDto>> (Guid id, UpdateDossier.Command command, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(command with { DossierId = id }, ct))).RequireAuthorization(Policies.Planning);
+
+        dossiers.MapPost("/{id:guid}/close", async Task<Ok<DossierDto>> (Guid id, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new CloseDossier.Command(id), ct))).RequireAuthorization(Policies.Planning);
+
         dossiers.MapPost("/{id:guid}/participants", async Task<Created<ParticipantDto>> (Guid id, AddParticipant.Command command, IMediator m, CancellationToken ct) =>
         {
             var participant = await m.Send(command with { DossierId = id }, ct);

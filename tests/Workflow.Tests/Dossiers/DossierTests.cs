@@ -86,4 +86,38 @@ public sealed class DossierTests(AppFixture app) : IClassFixture<AppFixture>
         found.ShouldContain(d => d.Reference == "STORM-1");
         (await app.Send(new ListDossiers.Query(Search: "storm-1"), planner)).Count.ShouldBe(1);
     }
+
+    [Fact]
+    public async Task A_closed_dossier_takes_no_new_task_appointment_or_participant()
+    {
+        var s = await Scenario.Create(app);
+        var client = await app.Client(s.Planner);
+
+        var closed = await (await client.PostAsync($"/dossiers/{s.Dossier.Id}/close", null)).Read<DossierDto>();
+
+        closed.Status.ShouldBe(DossierStatus.Closed);
+        (await (await client.Post("/tasks", new { dossierId = s.Dossier.Id, title = "Late", candidateRole = "planner" })).Problem(HttpStatusCode.Conflict)).Reason().ShouldBe("dossier-closed");
+        (await (await client.Post("/appointments", new { dossierId = s.Dossier.Id, title = "Late" })).Problem(HttpStatusCode.Conflict)).Reason().ShouldBe("dossier-closed");
+        (await (await client.Post($"/dossiers/{s.Dossier.Id}/participants", new { kind = "person", role = "x", name = "Late" })).Problem(HttpStatusCode.Conflict)).Reason().ShouldBe("dossier-closed");
+        (await (await client.PostAsync($"/dossiers/{s.Dossier.Id}/close", null)).Problem(HttpStatusCode.Conflict)).Reason().ShouldBe("dossier-closed");
+    }
+
+    [Fact]
+    public async Task Changing_the_referent_moves_the_referent_participant_and_confidentiality_follows()
+    {
+        var s = await Scenario.Create(app);
+        var newReferent = await app.CreateUser(Roles.Planner);
+        var client = await app.Client(s.Planner);
+
+        var updated = await (await client.SendAsync(new HttpRequestMessage(HttpMethod.Patch, $"/dossiers/{s.Dossier.Id}")
+        {
+            Content = System.Net.Http.Json.JsonContent.Create(new { referentId = newReferent.Id, confidential = true, urgent = true }),
+        })).Read<DossierDto>();
+
+        updated.ReferentId.ShouldBe(newReferent.Id);
+        updated.Participants.Where(p => p.Role == "referent").Select(p => p.UserId).ShouldBe([newReferent.Id]);
+        // The former referent no longer takes part, and the dossier is now confidential.
+        await (await client.GetAsync($"/dossiers/{s.Dossier.Id}")).Problem(HttpStatusCode.NotFound);
+        (await (await (await app.Client(newReferent)).GetAsync($"/dossiers/{s.Dossier.Id}")).Read<DossierDto>()).Urgent.ShouldBeTrue();
+    }
 }

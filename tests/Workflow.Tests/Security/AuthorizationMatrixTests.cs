@@ -39,6 +39,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/dossiers", Staff),
         ("GET", "/dossiers/{id:guid}", Staff),
         ("POST", "/dossiers", Planning),
+        ("PATCH", "/dossiers/{id:guid}", Planning),
+        ("POST", "/dossiers/{id:guid}/close", Planning),
         ("POST", "/dossiers/{id:guid}/participants", Planning),
         ("DELETE", "/dossiers/{id:guid}/participants/{participantId:guid}", Planning),
         ("GET", "/dossiers/{id:guid}/tasks", Staff),
