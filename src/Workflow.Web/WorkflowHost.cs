@@ -76,6 +76,7 @@ public static class WorkflowHost
         DossierEndpoints.Map(app);
         TaskEndpoints.Map(app);
         AppointmentEndpoints.Map(app);
+        PlanningEndpoints.Map(app);
         return app;
     }
 

@@ -30,6 +30,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<WorkTask> Tasks => Set<WorkTask>();
 
+    public DbSet<Calendars.ExternalBusyTime> ExternalBusyTimes => Set<Calendars.ExternalBusyTime>();
+
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
 

@@ -186,3 +186,14 @@ internal sealed class WorkTaskConfiguration : IEntityTypeConfiguration<WorkTask>
         b.Ignore(t => t.DomainEvents);
     }
 }
+
+internal sealed class ExternalBusyTimeConfiguration : IEntityTypeConfiguration<Calendars.ExternalBusyTime>
+{
+    public void Configure(EntityTypeBuilder<Calendars.ExternalBusyTime> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("ck_external_busy_times_period", "\"end\" > start"));
+        b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        // Agendas and matching read busy times by user and time.
+        b.HasIndex(e => new { e.UserId, e.Start });
+    }
+}

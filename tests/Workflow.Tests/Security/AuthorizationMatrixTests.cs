@@ -60,6 +60,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/appointments/{id:guid}/cancel", Booking),
         ("POST", "/appointments/{id:guid}/done", Booking),
         ("PUT", "/appointments/{id:guid}/parties", Booking),
+        ("GET", "/dossiers/{id:guid}/experts", Booking),
+        ("POST", "/dossiers/{id:guid}/expert", Planning),
+        ("GET", "/agendas", Staff),
+        ("POST", "/appointments/book", Booking),
+        ("DELETE", "/appointments/{id:guid}", Booking),
         ("GET", "/invitations/mine", Staff),
         ("GET", "/invitations/mine/count", Staff),
         ("POST", "/invitations/{id:guid}/answer", Staff),
@@ -130,8 +135,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
     {
         var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1");
         url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
-        if (url.EndsWith("/availability", StringComparison.Ordinal) && method == "GET")
-            url += "?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z";
+        if (method == "GET" && (url.EndsWith("/availability", StringComparison.Ordinal) || url.EndsWith("/experts", StringComparison.Ordinal) || url == "/agendas"))
+            url += $"?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60&users={Guid.NewGuid()}";
         var request = new HttpRequestMessage(new HttpMethod(method), url);
         if (method is "POST" or "PUT" or "PATCH")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");

@@ -1,0 +1,12 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using Microsoft.EntityFrameworkCore.Migrations;
+
+namespace Workflow.Application.Persistence.Migrations;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121050000_Initial")]
+public sealed class Initial : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121060000_ExternalBusyTimes")]
+public sealed class ExternalBusyTimes : SqlMigration;
