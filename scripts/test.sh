@@ -12,6 +12,9 @@ pg_start "$data" "$port" -c fsync=off -c synchronous_commit=off -c full_page_wri
 trap 'pg_stop "$data"' EXIT
 export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=workflow;Database=postgres;Maximum Pool Size=50"
 
+# The real ical.js, to read back the iCalendar text the application writes.
+npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --loglevel=error
+
 log=$(mktemp)
 status=0
 dotnet test Workflow.sln --nologo -v quiet 2>&1 | tee "$log" || status=$?
