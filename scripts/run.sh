@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # README command 1: runs the application on http://localhost:5000 with the Development profile
 # (demo accounts and data). Without ConnectionStrings__Workflow it starts a private PostgreSQL
-# cluster in .data/postgres (port 55432) and uses it.
+# cluster in .data/postgres (port 55432) and uses it; without Smtp__Host, e-mails go to a local
+# sink that keeps them in .data/mail.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+source scripts/smtp.sh
 
 if [ -z "${ConnectionStrings__Workflow:-}" ]; then
   pg_install
@@ -15,6 +17,14 @@ if [ -z "${ConnectionStrings__Workflow:-}" ]; then
   export ConnectionStrings__Workflow="Host=127.0.0.1;Port=$port;Username=workflow;Database=workflow"
 fi
 
+# Without a configured mail server, e-mails go to a local sink: read them in .data/mail/new.
+if [ -z "${Smtp__Host:-}" ]; then
+  pg_install >/dev/null
+  smtp_start "$PWD/.data/mail" "${WORKFLOW_SMTP_PORT:-2525}"
+  trap 'kill "$SMTP_PID" 2>/dev/null' EXIT
+  export Smtp__Host=127.0.0.1 Smtp__Port="${WORKFLOW_SMTP_PORT:-2525}" Smtp__From=workflow@localhost
+fi
+
 export ASPNETCORE_ENVIRONMENT=${ASPNETCORE_ENVIRONMENT:-Development}
 echo "Starting Workflow on http://localhost:5000 (Swagger UI: http://localhost:5000/swagger)"
-exec dotnet run --project src/Workflow.Web --no-launch-profile --urls "${WORKFLOW_URLS:-http://localhost:5000}"
+dotnet run --project src/Workflow.Web --no-launch-profile --urls "${WORKFLOW_URLS:-http://localhost:5000}"

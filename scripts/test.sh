@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # README command 2: runs every test. Installs and starts what the tests need: a private
-# PostgreSQL cluster in .data/postgres-test (port 55433, fsync off: the data is thrown away).
+# PostgreSQL cluster in .data/postgres-test (port 55433, fsync off: the data is thrown away),
+# an SMTP sink writing to .data/mail-test (port 55025), and the npm packages the tests run.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
+source scripts/smtp.sh
 
 pg_install
 port=${WORKFLOW_TEST_PG_PORT:-55433}
@@ -11,6 +13,13 @@ data="$PWD/.data/postgres-test"
 pg_start "$data" "$port" -c fsync=off -c synchronous_commit=off -c full_page_writes=off
 trap 'pg_stop "$data"' EXIT
 export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=workflow;Database=postgres;Maximum Pool Size=50"
+
+smtp_port=${WORKFLOW_TEST_SMTP_PORT:-55025}
+maildir="$PWD/.data/mail-test"
+rm -rf "$maildir"
+smtp_start "$maildir" "$smtp_port"
+trap 'kill "$SMTP_PID" 2>/dev/null; pg_stop "$data"' EXIT
+export WORKFLOW_TEST_SMTP="127.0.0.1:$smtp_port" WORKFLOW_TEST_MAILDIR="$maildir"
 
 # The real ical.js, to read back the iCalendar text the application writes.
 npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --loglevel=error

@@ -21,6 +21,11 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
         services.AddScoped<BookingRules>();
+        services.AddScoped<Notifications.EmailDispatcher>();
+        services.TryAddSingleton<Notifications.IEmailTransport>(sp =>
+            Notifications.SmtpSettings.Read(sp.GetRequiredService<IConfiguration>()) is { } smtp
+                ? new Notifications.SmtpTransport(smtp)
+                : new Notifications.UnconfiguredTransport());
         services.AddMediatorFrom(typeof(ApplicationServices).Assembly);
         return services;
     }

@@ -49,6 +49,7 @@ public static class WorkflowHost
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
+        builder.Services.AddHostedService<EmailDeliveryService>();
 
         var app = builder.Build();
 

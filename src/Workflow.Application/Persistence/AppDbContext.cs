@@ -32,6 +32,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Calendars.ExternalBusyTime> ExternalBusyTimes => Set<Calendars.ExternalBusyTime>();
 
+    public DbSet<Notifications.OutgoingEmail> OutgoingEmails => Set<Notifications.OutgoingEmail>();
+
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -56,6 +58,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.Properties<InvitationStatus>().HaveConversion<KebabEnumConverter<InvitationStatus>>().HaveMaxLength(32);
         builder.Properties<WorkTaskStatus>().HaveConversion<KebabEnumConverter<WorkTaskStatus>>().HaveMaxLength(32);
         builder.Properties<TaskOriginKind>().HaveConversion<KebabEnumConverter<TaskOriginKind>>().HaveMaxLength(32);
+        builder.Properties<Notifications.EmailStatus>().HaveConversion<KebabEnumConverter<Notifications.EmailStatus>>().HaveMaxLength(32);
+        builder.Properties<Notifications.EmailKind>().HaveConversion<KebabEnumConverter<Notifications.EmailKind>>().HaveMaxLength(32);
     }
 }
 

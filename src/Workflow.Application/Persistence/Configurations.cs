@@ -197,3 +197,19 @@ internal sealed class ExternalBusyTimeConfiguration : IEntityTypeConfiguration<C
         b.HasIndex(e => new { e.UserId, e.Start });
     }
 }
+
+internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Notifications.OutgoingEmail>
+{
+    public void Configure(EntityTypeBuilder<Notifications.OutgoingEmail> b)
+    {
+        b.Property(e => e.To).HasMaxLength(256).IsRequired();
+        b.Property(e => e.ToName).HasMaxLength(200).IsRequired();
+        b.Property(e => e.Subject).HasMaxLength(500).IsRequired();
+        b.Property(e => e.IcsMethod).HasMaxLength(16);
+        b.Property(e => e.LastError).HasMaxLength(1000);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.SetNull);
+        // The sender picks pending messages by due time.
+        b.HasIndex(e => new { e.Status, e.NextAttemptAt });
+        b.HasIndex(e => e.AppointmentId);
+    }
+}

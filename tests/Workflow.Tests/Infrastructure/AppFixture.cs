@@ -51,6 +51,14 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("ConnectionStrings:Workflow", ConnectionString);
             web.UseSetting("Identity:PasswordHashIterations", "1000");
             web.UseSetting("Database:MigrateOnStartup", "true");
+            // Tests deliver e-mail by hand (EmailDispatcher), to the SMTP sink scripts/test.sh starts.
+            web.UseSetting("Email:BackgroundDelivery", "false");
+            if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
+            {
+                web.UseSetting("Smtp:Host", smtp.Split(':')[0]);
+                web.UseSetting("Smtp:Port", smtp.Split(':')[1]);
+                web.UseSetting("Smtp:From", "workflow@test.local");
+            }
             web.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -78,6 +86,13 @@ public sealed class AppFixture : IAsyncLifetime
         var current = scope.ServiceProvider.GetRequiredService<CurrentUser>();
         current.Set(user.Id, user.Roles);
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
+    }
+
+    /// <summary>Runs the e-mail sender once, as the background loop would.</summary>
+    public async Task<int> DeliverEmails()
+    {
+        await using var scope = Services.CreateAsyncScope();
+        return await scope.ServiceProvider.GetRequiredService<Workflow.Application.Notifications.EmailDispatcher>().DeliverDue(500, CancellationToken.None);
     }
 
     public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)

@@ -22,6 +22,8 @@ public static class MediatorRegistration
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
                 services.AddTransient(contract, type);
+            if (typeof(IBeforeCommitHandler).IsAssignableFrom(type))
+                services.AddScoped(typeof(IBeforeCommitHandler), type);
         }
 
         // A rule stops at its first failure: NotNull() guards the checks that follow it.

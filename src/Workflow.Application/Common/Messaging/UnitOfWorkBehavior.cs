@@ -12,7 +12,8 @@ namespace Workflow.Application.Common.Messaging;
 /// still roll back. Database refusals (exclusion and unique constraints, concurrent
 /// updates) become domain exceptions with a machine-readable reason.
 /// </summary>
-public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMediator mediator, ILogger<UnitOfWorkBehavior<TRequest, TResponse>> logger)
+public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMediator mediator, IEnumerable<IBeforeCommitHandler> beforeCommit,
+    ILogger<UnitOfWorkBehavior<TRequest, TResponse>> logger)
     : IPipelineBehavior<TRequest, TResponse>
 {
     public async Task<TResponse> Handle(TRequest request, CancellationToken cancellationToken, RequestHandlerDelegate<TResponse> next)
@@ -29,6 +30,9 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMe
                 response = await next();
                 var sources = db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
                 events = sources.SelectMany(s => s.DomainEvents).ToList();
+                if (events.Count > 0)
+                    foreach (var handler in beforeCommit)
+                        await handler.Handle(events, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 sources.ForEach(s => s.ClearDomainEvents());

@@ -10,3 +10,7 @@ public sealed class Initial : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121060000_ExternalBusyTimes")]
 public sealed class ExternalBusyTimes : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121070000_OutgoingEmails")]
+public sealed class OutgoingEmails : SqlMigration;

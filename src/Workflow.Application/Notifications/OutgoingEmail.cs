@@ -1,0 +1,87 @@
+namespace Workflow.Application.Notifications;
+
+public enum EmailStatus { Pending, Sent, Failed }
+
+public enum EmailKind { Invitation, Update, Cancellation, Reminder }
+
+/// <summary>
+/// An e-mail waiting to go out, written in the same transaction as the change it reports, so a
+/// booking and its invitations stand or fall together, while a failing mail server never undoes
+/// a booking. The sender retries with growing delays and records every attempt's outcome.
+/// </summary>
+public sealed class OutgoingEmail
+{
+    public const int MaxAttempts = 6;
+
+    private OutgoingEmail() { }
+
+    public OutgoingEmail(EmailKind kind, Guid? appointmentId, string to, string toName, string subject, string textBody, string? ics, string? icsMethod, DateTimeOffset now)
+    {
+        Id = Guid.CreateVersion7(now);
+        Kind = kind;
+        AppointmentId = appointmentId;
+        To = to;
+        ToName = toName;
+        Subject = subject;
+        TextBody = textBody;
+        Ics = ics;
+        IcsMethod = icsMethod;
+        Status = EmailStatus.Pending;
+        CreatedAt = now;
+        NextAttemptAt = now;
+    }
+
+    public Guid Id { get; private set; }
+
+    public EmailKind Kind { get; private set; }
+
+    public Guid? AppointmentId { get; private set; }
+
+    public string To { get; private set; } = "";
+
+    public string ToName { get; private set; } = "";
+
+    public string Subject { get; private set; } = "";
+
+    public string TextBody { get; private set; } = "";
+
+    public string? Ics { get; private set; }
+
+    public string? IcsMethod { get; private set; }
+
+    public EmailStatus Status { get; private set; }
+
+    public int Attempts { get; private set; }
+
+    public DateTimeOffset CreatedAt { get; private set; }
+
+    public DateTimeOffset? NextAttemptAt { get; private set; }
+
+    public DateTimeOffset? SentAt { get; private set; }
+
+    public string? LastError { get; private set; }
+
+    public void Sent(DateTimeOffset now)
+    {
+        Attempts++;
+        Status = EmailStatus.Sent;
+        SentAt = now;
+        NextAttemptAt = null;
+        LastError = null;
+    }
+
+    /// <summary>Waits 1, 5, 15, 60, 240 minutes between attempts, then gives up and says so.</summary>
+    public void Failed(string error, DateTimeOffset now)
+    {
+        Attempts++;
+        LastError = error.Length > 1000 ? error[..1000] : error;
+        if (Attempts >= MaxAttempts)
+        {
+            Status = EmailStatus.Failed;
+            NextAttemptAt = null;
+            return;
+        }
+        int[] minutes = [1, 5, 15, 60, 240];
+        NextAttemptAt = now.AddMinutes(minutes[Math.Min(Attempts - 1, minutes.Length - 1)]);
+    }
+}

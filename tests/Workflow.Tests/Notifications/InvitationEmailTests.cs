@@ -1,0 +1,112 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Notifications;
+using Workflow.Application.Persistence;
+using Workflow.Application.Scheduling;
+using Workflow.Tests.Infrastructure;
+
+namespace Workflow.Tests.Notifications;
+
+/// <summary>Invitations, updates and cancellations leave as iTIP e-mails through a real SMTP server (aiosmtpd).</summary>
+public sealed class InvitationEmailTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private async Task<(Scenario S, TestUser Colleague, string PersonEmail, AppointmentDto Appointment)> Book()
+    {
+        var s = await Scenario.Create(app);
+        var colleague = await app.CreateUser(Roles.Expert);
+        var personEmail = $"gisele-{Guid.NewGuid():N}@example.org";
+        var person = await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.Person, "insured", Name: "Gisèle LAFRAISE", Email: personEmail), s.Planner);
+        var appointment = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise cuisine", s.Expert.Id, Scenario.At(9), Scenario.At(10),
+            ParticipantIds: [person.Id], UserIds: [colleague.Id]), s.Planner);
+        return (s, colleague, personEmail, appointment);
+    }
+
+    [Fact]
+    public async Task Booking_invites_everyone_concerned_with_a_calendar_request()
+    {
+        var (s, colleague, personEmail, appointment) = await Book();
+
+        (await app.DeliverEmails()).ShouldBeGreaterThanOrEqualTo(3);
+
+        foreach (var recipient in new[] { colleague.Email, s.Expert.Email, personEmail })
+        {
+            var mail = Mailbox.For(recipient).ShouldHaveSingleItem();
+            mail.Subject.ShouldStartWith("Invitation: Expertise cuisine");
+            mail.Subject.ShouldContain(s.Dossier.Reference);
+            mail.CalendarMethod.ShouldBe("REQUEST");
+            var read = await Node.Run("tests/Workflow.Tests/Calendars/ical/read.mjs", mail.Calendar!);
+            read.GetProperty("method").GetString().ShouldBe("REQUEST");
+            var e = read.GetProperty("events")[0];
+            e.GetProperty("uid").GetString().ShouldBe($"{appointment.Id}@workflow");
+            e.GetProperty("start").GetString().ShouldBe("2026-11-23T09:00:00.000Z");
+            var attendees = e.GetProperty("attendees").EnumerateArray().Select(a => (a.GetProperty("value").GetString(), a.GetProperty("partstat").GetString())).ToList();
+            attendees.ShouldContain(($"mailto:{s.Expert.Email}", "ACCEPTED"));
+            attendees.ShouldContain(($"mailto:{colleague.Email}", "NEEDS-ACTION"));
+            attendees.ShouldContain(($"mailto:{personEmail}", "NEEDS-ACTION"));
+            e.GetProperty("organizer").GetString().ShouldBe($"mailto:{s.Planner.Email}");
+        }
+        var sent = await app.Query(db => Task.FromResult(db.OutgoingEmails.Where(m => m.AppointmentId == appointment.Id).ToList()));
+        sent.ShouldAllBe(m => m.Status == EmailStatus.Sent && m.Attempts == 1 && m.SentAt != null);
+    }
+
+    [Fact]
+    public async Task Moving_sends_an_update_with_a_higher_sequence_and_cancelling_sends_a_cancel()
+    {
+        var (s, colleague, _, appointment) = await Book();
+        await app.Send(new RescheduleAppointment.Command(appointment.Id, Scenario.At(10), Scenario.At(11)), s.Planner);
+        await app.Send(new CancelAppointment.Command(appointment.Id, "Sinistre clos"), s.Planner);
+
+        await app.DeliverEmails();
+
+        var mails = Mailbox.For(colleague.Email).OrderBy(m => m.Subject.StartsWith("Invitation") ? 0 : m.Subject.StartsWith("Modifié") ? 1 : 2).ToList();
+        mails.Select(m => m.CalendarMethod).ShouldBe(["REQUEST", "REQUEST", "CANCEL"]);
+        var update = (await Node.Run("tests/Workflow.Tests/Calendars/ical/read.mjs", mails[1].Calendar!)).GetProperty("events")[0];
+        update.GetProperty("sequence").GetInt32().ShouldBe(1);
+        update.GetProperty("start").GetString().ShouldBe("2026-11-23T10:00:00.000Z");
+        var cancel = (await Node.Run("tests/Workflow.Tests/Calendars/ical/read.mjs", mails[2].Calendar!)).GetProperty("events")[0];
+        cancel.GetProperty("status").GetString().ShouldBe("CANCELLED");
+        cancel.GetProperty("sequence").GetInt32().ShouldBe(2);
+    }
+
+    [Fact]
+    public async Task A_failing_mail_server_never_undoes_the_booking_and_is_retried_then_given_up()
+    {
+        var (s, colleague, _, appointment) = await Book();
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
+        // A port where nothing listens: the connection is refused, as with a mail server that is down.
+        var broken = new EmailDispatcher(db, new SmtpTransport(new SmtpSettings("127.0.0.1", 9, "workflow@test.local", "Workflow", false, null, null)), app.Clock, NullLogger<EmailDispatcher>.Instance);
+        var start = app.Clock.GetUtcNow();
+        try
+        {
+            (await broken.DeliverDue(500, CancellationToken.None)).ShouldBe(0);
+            for (var i = 1; i < OutgoingEmail.MaxAttempts; i++)
+            {
+                app.Clock.Advance(TimeSpan.FromHours(5));
+                await broken.DeliverDue(500, CancellationToken.None);
+            }
+        }
+        finally
+        {
+            app.Clock.Set(start);
+        }
+
+        (await app.Send(new GetAppointment.Query(appointment.Id), s.Planner)).Status.ShouldBe(AppointmentStatus.Planned);
+        var mails = await app.Query(db2 => Task.FromResult(db2.OutgoingEmails.Where(m => m.AppointmentId == appointment.Id).ToList()));
+        mails.ShouldAllBe(m => m.Status == EmailStatus.Failed && m.Attempts == OutgoingEmail.MaxAttempts && m.LastError != null);
+        Mailbox.For(colleague.Email).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_refused_booking_sends_nothing()
+    {
+        var s = await Scenario.Create(app);
+        var colleague = await app.CreateUser(Roles.Expert);
+
+        await Should.ThrowAsync<DomainException>(() => app.Send(new CreateAppointment.Command(s.Dossier.Id, "Outside", s.Expert.Id, Scenario.At(13), Scenario.At(14), UserIds: [colleague.Id]), s.Planner));
+
+        (await app.Query(db => Task.FromResult(db.OutgoingEmails.Count(m => m.To == colleague.Email)))).ShouldBe(0);
+    }
+}
