@@ -22,6 +22,7 @@ public static class ApplicationServices
         services.AddScoped<CurrentUser>();
         services.AddScoped<BookingRules>();
         services.AddScoped<Notifications.EmailDispatcher>();
+        services.TryAddSingleton<Calendars.IFeedFetcher, Calendars.HttpFeedFetcher>();
         services.TryAddSingleton<Notifications.IEmailTransport>(sp =>
             Notifications.SmtpSettings.Read(sp.GetRequiredService<IConfiguration>()) is { } smtp
                 ? new Notifications.SmtpTransport(smtp)

@@ -78,6 +78,7 @@ public static class WorkflowHost
         TaskEndpoints.Map(app);
         AppointmentEndpoints.Map(app);
         PlanningEndpoints.Map(app);
+        CalendarEndpoints.Map(app);
         return app;
     }
 

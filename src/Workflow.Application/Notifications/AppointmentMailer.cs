@@ -24,7 +24,9 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
                 continue;
             var kinds = group.Select(x => x.Event).ToList();
             var entry = await AppointmentCalendar.Build(db, appointment, ct);
-            if (kinds.OfType<AppointmentCancelled>().Any(c => c.WasPlanned))
+            if (kinds.Any(k => k is AppointmentReminderDue) && kinds.Count(k => k is not AppointmentReminderDue) == 0)
+                Enqueue(EmailKind.Reminder, appointment, entry, entry.Recipients.Where(r => !Declined(appointment, r.Email)).ToList(), null);
+            else if (kinds.OfType<AppointmentCancelled>().Any(c => c.WasPlanned))
                 Enqueue(EmailKind.Cancellation, appointment, entry, entry.Recipients, "CANCEL");
             else if (kinds.Any(k => k is AppointmentRescheduled))
                 Enqueue(EmailKind.Update, appointment, entry, entry.Recipients, "REQUEST");
@@ -46,13 +48,20 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
         AppointmentRescheduled r => r.AppointmentId,
         AppointmentCancelled { WasPlanned: true } c => c.AppointmentId,
         InvitationSent i => i.AppointmentId,
+        AppointmentReminderDue r => r.AppointmentId,
         _ => null,
     };
 
-    private void Enqueue(EmailKind kind, Appointment a, AppointmentCalendarEntry entry, IEnumerable<(string Email, string Name, string TimeZone)> recipients, string method)
+    private bool Declined(Appointment a, string email)
+    {
+        var declined = a.Invitations.Where(i => i.Status == InvitationStatus.Declined).Select(i => i.UserId).ToList();
+        return declined.Count > 0 && db.Users.Any(u => declined.Contains(u.Id) && u.Email!.ToLower() == email.ToLower());
+    }
+
+    private void Enqueue(EmailKind kind, Appointment a, AppointmentCalendarEntry entry, IEnumerable<(string Email, string Name, string TimeZone)> recipients, string? method)
     {
         var now = clock.GetUtcNow();
-        var ics = ICalendarWriter.Write([entry.Event], now, method);
+        var ics = method is null ? null : ICalendarWriter.Write([entry.Event], now, method);
         foreach (var (email, name, zone) in recipients)
         {
             var when = Local(entry.Event.Start, zone);
@@ -60,6 +69,7 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
             {
                 EmailKind.Cancellation => ("Annulé / Cancelled", "Ce rendez-vous est annulé. / This appointment is cancelled."),
                 EmailKind.Update => ("Modifié / Updated", "Ce rendez-vous a changé. / This appointment has changed."),
+                EmailKind.Reminder => ("Rappel / Reminder", "Rappel de votre rendez-vous. / A reminder of your appointment."),
                 _ => ("Invitation", "Vous êtes invité(e) à ce rendez-vous. / You are invited to this appointment."),
             };
             var subject = $"{prefix}: {a.Title} — {when} ({entry.DossierReference})";

@@ -34,6 +34,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Notifications.OutgoingEmail> OutgoingEmails => Set<Notifications.OutgoingEmail>();
 
+    public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
+
+    public DbSet<Calendars.PersonalFeedToken> PersonalFeedTokens => Set<Calendars.PersonalFeedToken>();
+
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -59,6 +63,7 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.Properties<WorkTaskStatus>().HaveConversion<KebabEnumConverter<WorkTaskStatus>>().HaveMaxLength(32);
         builder.Properties<TaskOriginKind>().HaveConversion<KebabEnumConverter<TaskOriginKind>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailStatus>().HaveConversion<KebabEnumConverter<Notifications.EmailStatus>>().HaveMaxLength(32);
+        builder.Properties<Calendars.FeedStatus>().HaveConversion<KebabEnumConverter<Calendars.FeedStatus>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailKind>().HaveConversion<KebabEnumConverter<Notifications.EmailKind>>().HaveMaxLength(32);
     }
 }

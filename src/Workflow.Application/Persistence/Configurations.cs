@@ -193,6 +193,7 @@ internal sealed class ExternalBusyTimeConfiguration : IEntityTypeConfiguration<C
     {
         b.ToTable(t => t.HasCheckConstraint("ck_external_busy_times_period", "\"end\" > start"));
         b.HasOne<AppUser>().WithMany().HasForeignKey(e => e.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasOne<Calendars.CalendarFeed>().WithMany().HasForeignKey(e => e.FeedId).OnDelete(DeleteBehavior.Cascade);
         // Agendas and matching read busy times by user and time.
         b.HasIndex(e => new { e.UserId, e.Start });
     }
@@ -211,5 +212,30 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Noti
         // The sender picks pending messages by due time.
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
         b.HasIndex(e => e.AppointmentId);
+    }
+}
+
+internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calendars.CalendarFeed>
+{
+    public void Configure(EntityTypeBuilder<Calendars.CalendarFeed> b)
+    {
+        b.Property(f => f.Url).HasMaxLength(2000).IsRequired();
+        b.Property(f => f.Name).HasMaxLength(200).IsRequired();
+        b.Property(f => f.LastError).HasMaxLength(1000);
+        b.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(f => f.UserId);
+        // The sync job takes the feeds read longest ago first.
+        b.HasIndex(f => f.LastAttemptAt);
+    }
+}
+
+internal sealed class PersonalFeedTokenConfiguration : IEntityTypeConfiguration<Calendars.PersonalFeedToken>
+{
+    public void Configure(EntityTypeBuilder<Calendars.PersonalFeedToken> b)
+    {
+        b.HasKey(t => t.UserId);
+        b.Property(t => t.TokenHash).HasMaxLength(64).IsRequired();
+        b.HasIndex(t => t.TokenHash).IsUnique();
+        b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }

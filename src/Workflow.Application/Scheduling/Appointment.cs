@@ -52,6 +52,9 @@ public sealed class Appointment : Entity
 
     public DateTimeOffset? DoneAt { get; private set; }
 
+    /// <summary>When the reminder went out; a new time asks for a new reminder.</summary>
+    public DateTimeOffset? ReminderSentAt { get; private set; }
+
     /// <summary>Raised at each change of time or place, as iCalendar's SEQUENCE.</summary>
     public int Sequence { get; private set; }
 
@@ -100,6 +103,7 @@ public sealed class Appointment : Entity
         var previousStart = Start!.Value;
         SetSlot(mainUserId, start, end);
         Sequence++;
+        ReminderSentAt = null;
         SyncInvitations(now);
         // A new time asks every invitee again.
         foreach (var invitation in _invitations)
@@ -128,6 +132,16 @@ public sealed class Appointment : Entity
         Status = AppointmentStatus.Done;
         DoneAt = now;
         Raise(new AppointmentDone(Id, DossierId, MainUserId!.Value, by, now));
+    }
+
+    /// <summary>Records the reminder; false if it was sent already or the appointment is not (or no longer) ahead and planned.</summary>
+    public bool Remind(DateTimeOffset now)
+    {
+        if (Status != AppointmentStatus.Planned || ReminderSentAt is not null || Start <= now)
+            return false;
+        ReminderSentAt = now;
+        Raise(new AppointmentReminderDue(Id, DossierId, now));
+        return true;
     }
 
     /// <summary>Sets who is concerned. Internal users other than the main user are invited; invitations of those dropped are withdrawn.</summary>
@@ -215,5 +229,7 @@ public sealed record AppointmentPlanned(Guid AppointmentId, Guid DossierId, Guid
 public sealed record AppointmentRescheduled(Guid AppointmentId, Guid DossierId, Guid PreviousMainUserId, Guid MainUserId, DateTimeOffset PreviousStart, DateTimeOffset Start, DateTimeOffset End, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record AppointmentCancelled(Guid AppointmentId, Guid DossierId, Guid? MainUserId, bool WasPlanned, string Reason, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record AppointmentReminderDue(Guid AppointmentId, Guid DossierId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record AppointmentDone(Guid AppointmentId, Guid DossierId, Guid MainUserId, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -23,6 +23,9 @@ public sealed class BookingRules(AppDbContext db)
             if (!inside)
                 throw new DomainException("outside-availability",
                     "The slot is outside the main user's availability ranges. Pick a slot inside one, or book it in your own agenda.");
+            // Busy in their own calendar (Outlook, Google): only they may decide to book over it.
+            if (await db.ExternalBusyTimes.AnyAsync(b => b.UserId == mainUserId && b.Start < end && start < b.End, cancellationToken))
+                throw new DomainException("busy-elsewhere", "The main user is busy at that time in their own calendar.");
         }
 
         var overlap = await db.Appointments.AnyAsync(a => a.MainUserId == mainUserId && a.Status == AppointmentStatus.Planned

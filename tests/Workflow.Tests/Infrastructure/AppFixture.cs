@@ -53,6 +53,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Database:MigrateOnStartup", "true");
             // Tests deliver e-mail by hand (EmailDispatcher), to the SMTP sink scripts/test.sh starts.
             web.UseSetting("Email:BackgroundDelivery", "false");
+            // The feed tests serve calendars from a local HTTP server.
+            web.UseSetting("Calendars:AllowPrivateNetworks", "true");
             if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
             {
                 web.UseSetting("Smtp:Host", smtp.Split(':')[0]);

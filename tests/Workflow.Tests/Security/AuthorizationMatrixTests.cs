@@ -65,6 +65,14 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/agendas", Staff),
         ("POST", "/appointments/book", Booking),
         ("DELETE", "/appointments/{id:guid}", Booking),
+        ("GET", "/users/{id:guid}/calendars", Staff),
+        ("POST", "/users/{id:guid}/calendars", Staff),
+        ("DELETE", "/users/{id:guid}/calendars/{feedId:guid}", Staff),
+        ("POST", "/users/{id:guid}/calendars/{feedId:guid}/sync", Staff),
+        ("POST", "/users/{id:guid}/calendars/personal", Staff),
+        ("DELETE", "/users/{id:guid}/calendars/personal", Staff),
+        ("GET", "/calendar/{token}.ics", [Anyone]),
+        ("POST", "/appointments/{id:guid}/remind", Booking),
         ("GET", "/invitations/mine", Staff),
         ("GET", "/invitations/mine/count", Staff),
         ("POST", "/invitations/{id:guid}/answer", Staff),
@@ -133,7 +141,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
 
     private static HttpRequestMessage Request(string method, string route)
     {
-        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1");
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token");
         url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
         if (method == "GET" && (url.EndsWith("/availability", StringComparison.Ordinal) || url.EndsWith("/experts", StringComparison.Ordinal) || url == "/agendas"))
             url += $"?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60&users={Guid.NewGuid()}";

@@ -14,3 +14,7 @@ public sealed class ExternalBusyTimes : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121070000_OutgoingEmails")]
 public sealed class OutgoingEmails : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121080000_CalendarFeedsAndReminders")]
+public sealed class CalendarFeedsAndReminders : SqlMigration;
