@@ -1,0 +1,46 @@
+using Workflow.Engine.Model;
+
+namespace Workflow.Engine.Timing;
+
+public static class TimerSchedule
+{
+    public static string? Check(TimerSpec timer) => timer.Kind switch
+    {
+        TimerKind.Date when !Iso8601.TryParseDate(timer.Value, out _) =>
+            $"timer date '{timer.Value}' is not an ISO 8601 date",
+        TimerKind.Duration when !Iso8601.TryParseDuration(timer.Value, out _) =>
+            $"timer duration '{timer.Value}' is not an ISO 8601 duration",
+        TimerKind.Cycle when !Iso8601.TryParseCycle(timer.Value, out _) =>
+            $"timer cycle '{timer.Value}' is not an ISO 8601 repeating interval (R[n]/[start/]duration)",
+        _ => null,
+    };
+
+    /// <summary>When a timer started at <paramref name="now"/> is first due, or null if it never will be.</summary>
+    public static DateTimeOffset? FirstDue(TimerSpec timer, DateTimeOffset now)
+    {
+        switch (timer.Kind)
+        {
+            case TimerKind.Date when Iso8601.TryParseDate(timer.Value, out var date):
+                return date;
+            case TimerKind.Duration when Iso8601.TryParseDuration(timer.Value, out var duration):
+                return duration.AddTo(now);
+            case TimerKind.Cycle when Iso8601.TryParseCycle(timer.Value, out var cycle):
+                if (cycle.Repetitions == 0)
+                    return null;
+                return cycle.Start is { } start && start > now ? start : cycle.Interval.AddTo(now);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>How many more times a cycle fires after the first one; null for unbounded cycles, 0 for other timers.</summary>
+    public static int? RepetitionsAfterFirst(TimerSpec timer) =>
+        timer.Kind == TimerKind.Cycle && Iso8601.TryParseCycle(timer.Value, out var cycle)
+            ? cycle.Repetitions is { } n ? Math.Max(0, n - 1) : null
+            : 0;
+
+    public static DateTimeOffset? NextCycleDue(TimerSpec timer, DateTimeOffset previousDue) =>
+        timer.Kind == TimerKind.Cycle && Iso8601.TryParseCycle(timer.Value, out var cycle)
+            ? cycle.Interval.AddTo(previousDue)
+            : null;
+}
