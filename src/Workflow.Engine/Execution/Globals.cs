@@ -1,0 +1,29 @@
+using System.Text.Json.Nodes;
+
+namespace Workflow.Engine.Execution;
+
+internal static class Globals
+{
+    /// <summary>
+    /// What an expression sees: each variable, each property of the host's context (which wins a clash,
+    /// so a variable cannot pose as the dossier), "variables" for names that are not identifiers, then extras.
+    /// </summary>
+    public static JsonObject Build(JsonObject variables, JsonObject? context, JsonObject? extra = null)
+    {
+        var globals = new JsonObject();
+        foreach (var (name, value) in variables)
+            globals[name] = value?.DeepClone();
+        if (context is not null)
+        {
+            foreach (var (name, value) in context)
+                globals[name] = value?.DeepClone();
+        }
+        globals["variables"] = variables.DeepClone();
+        if (extra is not null)
+        {
+            foreach (var (name, value) in extra)
+                globals[name] = value?.DeepClone();
+        }
+        return globals;
+    }
+}
