@@ -70,9 +70,12 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             .LimitRecursion(limits.MaxRecursionDepth)
             .DebugMode());
         var start = GC.GetAllocatedBytesForCurrentThread();
+        long steps = 0;
         engine.Step += (_, _) =>
         {
-            if (GC.GetAllocatedBytesForCurrentThread() - start > limits.MaxAllocatedBytes)
+            // Debug mode itself allocates for every step; that bookkeeping is not the script's doing.
+            var used = GC.GetAllocatedBytesForCurrentThread() - start - ++steps * DebugBytesPerStep;
+            if (used > limits.MaxAllocatedBytes)
                 throw new MemoryLimitExceededException();
             return StepMode.Into;
         };
@@ -93,6 +96,8 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         var json = engine.Json.Stringify(JsValue.Undefined, [value]);
         return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
     }
+
+    private const long DebugBytesPerStep = 4_096;
 
     private sealed class MemoryLimitExceededException : Exception;
 }
