@@ -27,10 +27,25 @@ public static class TimerSchedule
             case TimerKind.Cycle when Iso8601.TryParseCycle(timer.Value, out var cycle):
                 if (cycle.Repetitions == 0)
                     return null;
-                return cycle.Start is { } start && start > now ? start : cycle.Interval.AddTo(now);
+                return cycle.Start is { } start ? NextOccurrence(cycle, start, now) : cycle.Interval.AddTo(now);
             default:
                 return null;
         }
+    }
+
+    /// <summary>A cycle anchored in the past fires next at its first occurrence after now, as a calendar would.</summary>
+    private static DateTimeOffset? NextOccurrence(IsoCycle cycle, DateTimeOffset start, DateTimeOffset now)
+    {
+        var due = start;
+        for (var occurrence = 0; occurrence < 100_000; occurrence++)
+        {
+            if (cycle.Repetitions is { } limit && occurrence >= limit)
+                return null;
+            if (due > now)
+                return due;
+            due = cycle.Interval.AddTo(due);
+        }
+        return null;
     }
 
     /// <summary>How many more times a cycle fires after the first one; null for unbounded cycles, 0 for other timers.</summary>
