@@ -86,23 +86,42 @@ internal sealed partial class Execution
         ready.Enqueue(token.Id);
     }
 
-    private void ScheduleBoundaryTimers(Token token, FlowNode activity)
+    /// <summary>Scheduled before the activity's own wait, so that a timer that cannot be worked out leaves nothing half made.</summary>
+    private bool ScheduleBoundaryTimers(Token token, FlowNode activity)
     {
         foreach (var boundary in definition.BoundariesOf(activity.Id).Where(b => b.Event == EventKind.Timer && b.Timer is not null))
-            ScheduleTimer(token, boundary, boundary.Timer!, groupId: null);
+        {
+            if (!ScheduleTimer(token, boundary, boundary.Timer!, groupId: null))
+            {
+                foreach (var wait in state.Waits.Where(w => w.TokenId == token.Id).ToList())
+                    CancelWait(wait);
+                return false;
+            }
+        }
+        return true;
     }
 
-    private void ScheduleTimer(Token token, FlowNode element, TimerSpec timer, Guid? groupId)
+    private bool ScheduleTimer(Token token, FlowNode element, TimerSpec timer, Guid? groupId)
     {
-        if (TimerSchedule.FirstDue(timer, Now) is not { } due)
-            return;
+        if (!TryResolve(token, timer.Value, out var text))
+            return false;
+        var resolved = timer with { Value = text ?? "" };
+        if (TimerSchedule.Check(resolved) is { } problem)
+        {
+            RaiseIncident(token, problem);
+            return false;
+        }
+        if (TimerSchedule.FirstDue(resolved, Now) is not { } due)
+            return true;
         var wait = new Wait
         {
             Id = Guid.NewGuid(), Kind = WaitKind.Timer, TokenId = token.Id, ElementId = element.Id, CreatedAt = Now,
-            DueAt = due, RepetitionsLeft = TimerSchedule.RepetitionsAfterFirst(timer), GroupId = groupId,
+            DueAt = due, RepetitionsLeft = TimerSchedule.RepetitionsAfterFirst(resolved), GroupId = groupId,
+            Cycle = resolved.Kind == TimerKind.Cycle ? resolved.Value : null,
         };
         state.Waits.Add(wait);
         effects.Add(new TimerScheduled(wait.Id, element.Id, due));
+        return true;
     }
 
     /// <summary>Makes the token wait on a message or timer catch event; false when the correlation cannot be worked out.</summary>
@@ -110,10 +129,7 @@ internal sealed partial class Execution
     {
         token.Status = TokenStatus.Waiting;
         if (node.Event == EventKind.Timer && node.Timer is { } timer)
-        {
-            ScheduleTimer(token, node, timer, groupId);
-            return true;
-        }
+            return ScheduleTimer(token, node, timer, groupId);
         var message = node.Message!;
         var correlation = engine.Expressions.Evaluate(message.Correlation ?? engine.Options.DefaultCorrelation, GlobalsFor());
         if (correlation.Failed)

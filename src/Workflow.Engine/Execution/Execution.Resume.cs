@@ -41,7 +41,7 @@ internal sealed partial class Execution
             Interrupt(token, element);
             return true;
         }
-        RepeatCycle(wait, element);
+        RepeatCycle(wait);
         StartFromBoundary(token.ScopeId, element);
         return true;
     }
@@ -117,16 +117,16 @@ internal sealed partial class Execution
         Leave(token, definition.Nodes[wait.ElementId]);
     }
 
-    private void RepeatCycle(Wait fired, FlowNode boundary)
+    private void RepeatCycle(Wait fired)
     {
-        if (fired.RepetitionsLeft == 0 || boundary.Timer is null || fired.DueAt is null)
+        if (fired.RepetitionsLeft == 0 || fired.Cycle is null || fired.DueAt is null)
             return;
-        if (TimerSchedule.NextCycleDue(boundary.Timer, fired.DueAt.Value) is not { } due)
+        if (TimerSchedule.NextCycleDue(new TimerSpec(TimerKind.Cycle, fired.Cycle), fired.DueAt.Value) is not { } due)
             return;
         var next = new Wait
         {
             Id = Guid.NewGuid(), Kind = WaitKind.Timer, TokenId = fired.TokenId, ElementId = fired.ElementId, CreatedAt = Now,
-            DueAt = due, RepetitionsLeft = fired.RepetitionsLeft - 1,
+            DueAt = due, RepetitionsLeft = fired.RepetitionsLeft - 1, Cycle = fired.Cycle,
         };
         state.Waits.Add(next);
         effects.Add(new TimerScheduled(next.Id, next.ElementId, due));

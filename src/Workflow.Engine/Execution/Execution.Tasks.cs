@@ -27,6 +27,8 @@ internal sealed partial class Execution
                 return;
             }
         }
+        if (!ScheduleBoundaryTimers(token, node))
+            return;
         token.Status = TokenStatus.Waiting;
         var wait = new Wait
         {
@@ -35,7 +37,6 @@ internal sealed partial class Execution
         };
         state.Waits.Add(wait);
         effects.Add(new UserTaskCreated(wait.Id, node.Id, node.Name, spec.FormKey, assignee, role, dueAt));
-        ScheduleBoundaryTimers(token, node);
     }
 
     /// <summary>Literal text, or the string value of an '=' expression; an evaluation failure becomes an incident.</summary>
@@ -133,8 +134,9 @@ internal sealed partial class Execution
 
     private void EnterSubProcess(Token token, FlowNode node)
     {
+        if (!ScheduleBoundaryTimers(token, node))
+            return;
         token.Status = TokenStatus.Waiting;
-        ScheduleBoundaryTimers(token, node);
         var start = definition.StartEvents(node.Id).First();
         var child = new Token { Id = Guid.NewGuid(), ElementId = start.Id, ScopeId = token.Id, Status = TokenStatus.Ready };
         state.Tokens.Add(child);

@@ -19,6 +19,9 @@ public sealed class Wait
     /// <summary>Repetitions left after this one for a timer cycle; null means forever.</summary>
     public int? RepetitionsLeft { get; set; }
 
+    /// <summary>The cycle as it was worked out when scheduled (it may come from an expression), for the next repetition.</summary>
+    public string? Cycle { get; set; }
+
     public string? EventType { get; set; }
     public string? CorrelationKey { get; set; }
 

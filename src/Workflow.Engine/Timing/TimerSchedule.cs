@@ -1,11 +1,15 @@
+using Workflow.Engine.Expressions;
 using Workflow.Engine.Model;
 
 namespace Workflow.Engine.Timing;
 
 public static class TimerSchedule
 {
+    /// <summary>Why the timer text is not valid; an '=' expression is only checked for syntax, its value is checked when it runs.</summary>
     public static string? Check(TimerSpec timer) => timer.Kind switch
     {
+        _ when ValueOrExpression.IsExpression(timer.Value) =>
+            ExpressionSyntax.Check(ValueOrExpression.ExpressionOf(timer.Value)) is { } problem ? $"timer expression: {problem}" : null,
         TimerKind.Date when !Iso8601.TryParseDate(timer.Value, out _) =>
             $"timer date '{timer.Value}' is not an ISO 8601 date",
         TimerKind.Duration when !Iso8601.TryParseDuration(timer.Value, out _) =>
