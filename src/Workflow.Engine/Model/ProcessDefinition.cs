@@ -15,16 +15,22 @@ public sealed class ProcessDefinition
     /// <summary>Problems found while reading (unsupported elements, bad extensions); the validator reports them.</summary>
     public IReadOnlyList<ValidationError> ReadProblems { get; init; } = [];
 
+    private ILookup<string, FlowNode>? boundaries;
+    private ILookup<string, FlowNode>? children;
+
     public FlowNode? Node(string id) => Nodes.GetValueOrDefault(id);
 
     public IEnumerable<FlowNode> StartEvents(string? parentId) =>
-        Nodes.Values.Where(n => n.Kind == ElementKind.StartEvent && n.ParentId == parentId);
+        ChildrenOf(parentId).Where(n => n.Kind == ElementKind.StartEvent);
 
+    // Lookups rather than scans: validation asks these for every node, and a large file must not take quadratic time.
     public IEnumerable<FlowNode> BoundariesOf(string activityId) =>
-        Nodes.Values.Where(n => n.Kind == ElementKind.BoundaryEvent && n.AttachedToRef == activityId);
+        (boundaries ??= Nodes.Values.Where(n => n.Kind == ElementKind.BoundaryEvent && n.AttachedToRef is not null)
+            .ToLookup(n => n.AttachedToRef!, StringComparer.Ordinal))[activityId];
 
-    public IEnumerable<FlowNode> ChildrenOf(string subProcessId) =>
-        Nodes.Values.Where(n => n.ParentId == subProcessId);
+    /// <summary>The nodes directly inside a sub-process, or at process level for null.</summary>
+    public IEnumerable<FlowNode> ChildrenOf(string? subProcessId) =>
+        (children ??= Nodes.Values.ToLookup(n => n.ParentId ?? "", StringComparer.Ordinal))[subProcessId ?? ""];
 
     /// <summary>Start events a domain event can trigger; the host matches them against the events it publishes.</summary>
     public IEnumerable<FlowNode> MessageStarts =>

@@ -26,8 +26,16 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
     public Dictionary<string, FlowNode> Nodes { get; } = new(StringComparer.Ordinal);
     public Dictionary<string, SequenceFlow> Flows { get; } = new(StringComparer.Ordinal);
 
-    public void ReadContainer(XElement container, string? parentId)
+    /// <summary>Deeper nesting is refused rather than read, so that a hostile file cannot exhaust the stack.</summary>
+    public const int MaxSubProcessDepth = 32;
+
+    public void ReadContainer(XElement container, string? parentId, int depth = 0)
     {
+        if (depth > MaxSubProcessDepth)
+        {
+            problems.Add(new(parentId ?? "process", $"sub-processes are nested deeper than {MaxSubProcessDepth} levels"));
+            return;
+        }
         foreach (var element in container.Elements())
         {
             var name = element.Name.LocalName;
@@ -52,7 +60,7 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
             if (name == "sequenceFlow")
                 ReadFlow(element, id, parentId);
             else if (Kinds.TryGetValue(name, out var kind))
-                ReadNode(element, id, kind, parentId);
+                ReadNode(element, id, kind, parentId, depth);
             else
                 problems.Add(new(id, $"unsupported element '{name}': the engine does not execute it"));
         }
@@ -69,7 +77,7 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
             parentId);
     }
 
-    private void ReadNode(XElement element, string id, ElementKind kind, string? parentId)
+    private void ReadNode(XElement element, string id, ElementKind kind, string? parentId, int depth)
     {
         RejectUnsupportedChildren(element, id);
         if ((string?)element.Attribute("triggeredByEvent") == "true")
@@ -95,7 +103,7 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
         extensions.RejectUnexpected(element, id, AllowedExtensions(kind, node.Event));
         Nodes[id] = node;
         if (kind == ElementKind.SubProcess)
-            ReadContainer(element, id);
+            ReadContainer(element, id, depth + 1);
     }
 
     private static string[] AllowedExtensions(ElementKind kind, EventKind eventKind) => kind switch

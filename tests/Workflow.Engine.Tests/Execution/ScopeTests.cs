@@ -54,4 +54,29 @@ public class ScopeTests
         result.State.Status.ShouldBe(InstanceStatus.Failed);
         result.Single<InstanceEnded>().Reason!.ShouldContain("BROKEN");
     }
+
+    [Fact]
+    public async Task Timer_boundary_on_a_sub_process_ends_everything_inside_it()
+    {
+        var definition = Fixture.Load("sub-process.bpmn");
+        var started = await harness.Start(definition, new { possible = true });
+        var inner = started.State.WaitOn("Inner");
+
+        var result = await harness.Engine.FireTimerAsync(definition, started.State, started.State.WaitOn("TooLong").Id);
+
+        result.Effects.OfType<WaitCancelled>().Select(c => c.WaitId).ShouldContain(inner.Id);
+        result.State.Passed("GaveUp").ShouldBeTrue();
+        result.State.Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    [Fact]
+    public async Task Terminate_inside_a_sub_process_ends_only_the_sub_process()
+    {
+        var result = await harness.Start(Fixture.Load("sub-process-terminate.bpmn"));
+
+        result.State.Status.ShouldBe(InstanceStatus.Running);
+        result.State.TokenElements().ShouldBe(["AfterInside"]);
+        result.Effects.OfType<WaitCancelled>().ShouldContain(c => c.ElementId == "Pending");
+        result.State.Passed("PendingEnd").ShouldBeFalse();
+    }
 }

@@ -141,4 +141,37 @@ public class ReaderTests
         for (var length = 0; length < xml.Length; length += 97)
             BpmnReader.Read(xml[..length]).Succeeded.ShouldBeFalse();
     }
+
+    [Fact]
+    public void Sub_processes_nested_without_end_are_refused_without_exhausting_the_stack()
+    {
+        const int depth = 20_000;
+        var xml = new StringBuilder("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"P\">");
+        for (var i = 0; i < depth; i++)
+            xml.Append($"<bpmn:subProcess id=\"S{i}\">");
+        for (var i = 0; i < depth; i++)
+            xml.Append("</bpmn:subProcess>");
+        xml.Append("</bpmn:process></bpmn:definitions>");
+
+        var result = BpmnReader.Read(xml.ToString());
+
+        result.Errors.ShouldContain(e => e.Message.Contains("nested deeper"));
+    }
+
+    [Fact]
+    public void A_long_valid_chain_of_tasks_is_read_and_validated()
+    {
+        const int tasks = 5_000;
+        var xml = new StringBuilder("<bpmn:definitions xmlns:bpmn=\"http://www.omg.org/spec/BPMN/20100524/MODEL\"><bpmn:process id=\"P\">");
+        xml.Append("<bpmn:startEvent id=\"T0\" />");
+        for (var i = 1; i <= tasks; i++)
+            xml.Append($"<bpmn:userTask id=\"T{i}\" /><bpmn:sequenceFlow id=\"F{i}\" sourceRef=\"T{i - 1}\" targetRef=\"T{i}\" />");
+        xml.Append($"<bpmn:endEvent id=\"End\" /><bpmn:sequenceFlow id=\"FEnd\" sourceRef=\"T{tasks}\" targetRef=\"End\" />");
+        xml.Append("</bpmn:process></bpmn:definitions>");
+
+        var report = Workflow.Engine.Validation.DefinitionValidator.Validate(xml.ToString());
+
+        report.Errors.ShouldBeEmpty();
+        report.Definition!.Nodes.Count.ShouldBe(tasks + 2);
+    }
 }
