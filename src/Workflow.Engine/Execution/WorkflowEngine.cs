@@ -16,14 +16,15 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
     internal ICommandRunner Commands => commands;
     internal TimeProvider Clock => clock;
 
+    /// <param name="instanceId">Lets the host derive the id from what caused the start (a domain event), so a replayed start is recognisable.</param>
     public async Task<EngineResult> StartAsync(
         ProcessDefinition definition, JsonObject? variables = null, string? startEventId = null,
-        Caller? caller = null, CancellationToken cancellationToken = default)
+        Caller? caller = null, Guid? instanceId = null, CancellationToken cancellationToken = default)
     {
         var start = ChooseStart(definition, startEventId);
         var state = new InstanceState
         {
-            Id = Guid.NewGuid(),
+            Id = instanceId ?? Guid.NewGuid(),
             ProcessId = definition.Id,
             StartedAt = clock.GetUtcNow(),
             Variables = variables?.DeepClone().AsObject() ?? [],
@@ -36,7 +37,7 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
     /// <summary>Starts an instance if a message start event of the definition takes this domain event; null otherwise.</summary>
     public async Task<EngineResult?> StartByMessageAsync(
         ProcessDefinition definition, string eventType, JsonObject payload,
-        Caller? caller = null, CancellationToken cancellationToken = default)
+        Caller? caller = null, Guid? instanceId = null, CancellationToken cancellationToken = default)
     {
         foreach (var start in definition.MessageStarts.Where(s => s.Message!.EventType == eventType))
         {
@@ -51,7 +52,7 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
             var variables = message.ResultVariable is { } name
                 ? new JsonObject { [name] = payload.DeepClone() }
                 : payload.DeepClone().AsObject();
-            return await StartAsync(definition, variables, start.Id, caller, cancellationToken);
+            return await StartAsync(definition, variables, start.Id, caller, instanceId, cancellationToken);
         }
         return null;
     }

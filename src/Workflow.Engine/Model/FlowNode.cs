@@ -21,8 +21,13 @@ public sealed class FlowNode
     public bool CancelActivity { get; init; } = true;
     public string? DefaultFlowId { get; init; }
 
-    public List<string> Incoming { get; } = [];
-    public List<string> Outgoing { get; } = [];
+    internal List<string> IncomingFlows { get; } = [];
+    internal List<string> OutgoingFlows { get; } = [];
+
+    public IReadOnlyList<string> Incoming => IncomingFlows;
+
+    /// <summary>In document order, which is the order an exclusive gateway tries its conditions.</summary>
+    public IReadOnlyList<string> Outgoing => OutgoingFlows;
 }
 
 public sealed record SequenceFlow(string Id, string SourceRef, string TargetRef, string? Condition, string? ParentId);

@@ -133,9 +133,9 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
         foreach (var flow in Flows.Values)
         {
             if (Nodes.TryGetValue(flow.SourceRef, out var source))
-                source.Outgoing.Add(flow.Id);
+                source.OutgoingFlows.Add(flow.Id);
             if (Nodes.TryGetValue(flow.TargetRef, out var target))
-                target.Incoming.Add(flow.Id);
+                target.IncomingFlows.Add(flow.Id);
         }
     }
 }
