@@ -50,8 +50,10 @@ public static class InstanceMigrator
         }
         foreach (var incident in migrated.Incidents)
             incident.ElementId = map[incident.ElementId];
+        var waits = new WaitMigration(migrated, source, target, map.Of, effects, now);
         foreach (var wait in migrated.Waits.ToList())
-            MigrateWait(migrated, wait, target, map, effects);
+            waits.Migrate(wait);
+        waits.ScheduleNewBoundaryTimers();
         migrated.ProcessId = target.Id;
         migrated.Version++;
         migrated.Journal.Add(new JournalEntry
@@ -94,29 +96,7 @@ public static class InstanceMigrator
             errors.Add(new(wait.ElementId, $"the waiting event maps to '{map[wait.ElementId]}', which is not the same kind of event in the target"));
     }
 
-    private static void MigrateWait(InstanceState state, Wait wait, ProcessDefinition target, ElementMap map, List<Effect> effects)
-    {
-        var mappedId = map[wait.ElementId];
-        var to = target.Node(mappedId);
-        // A boundary timer the new version dropped (or changed into something else) no longer applies.
-        if (to is null || wait.Kind == WaitKind.Timer && to.Kind == ElementKind.BoundaryEvent && to.Event != EventKind.Timer)
-        {
-            state.Waits.Remove(wait);
-            effects.Add(new WaitCancelled(wait.Id, wait.Kind, wait.ElementId));
-            return;
-        }
-        wait.ElementId = mappedId;
-        if (wait.Kind == WaitKind.UserTask && to.UserTask is { } task)
-            wait.FormKey = task.FormKey;
-        if (wait.Kind == WaitKind.Message && to.Message is { } message && message.EventType != wait.EventType)
-        {
-            effects.Add(new WaitCancelled(wait.Id, wait.Kind, wait.ElementId));
-            wait.EventType = message.EventType;
-            effects.Add(new MessageSubscribed(wait.Id, wait.ElementId, message.EventType, wait.CorrelationKey));
-        }
-    }
-
-    private static bool Compatible(FlowNode from, FlowNode to) =>
+    internal static bool Compatible(FlowNode from, FlowNode to) =>
         from.Kind == to.Kind && (from.Kind is not (ElementKind.IntermediateCatchEvent or ElementKind.BoundaryEvent) || from.Event == to.Event);
 
     private static string Describe(FlowNode node) =>
@@ -124,6 +104,8 @@ public static class InstanceMigrator
 
     private sealed class ElementMap(IReadOnlyDictionary<string, string>? mapping)
     {
-        public string this[string id] => mapping?.GetValueOrDefault(id) ?? id;
+        public string this[string id] => Of(id);
+
+        public string Of(string id) => mapping?.GetValueOrDefault(id) ?? id;
     }
 }

@@ -103,4 +103,35 @@ public class MigrationTests
 
         InstanceMigrator.Validate(done.State, definition, definition).ShouldContain(e => e.Message.Contains("only running"));
     }
+
+    [Fact]
+    public async Task Timer_boundaries_the_target_adds_to_a_waiting_task_start_counting_at_migration()
+    {
+        var v1 = Fixture.Load("user-task.bpmn");
+        var v2 = Fixture.Load("boundary-timers.bpmn");
+        var started = await harness.Start(v1, new { referentId = "u-1" });
+        harness.Clock.Advance(TimeSpan.FromDays(1));
+
+        var result = InstanceMigrator.Migrate(started.State, v1, v2, null, harness.Clock.Now);
+
+        result.Effects.OfType<TimerScheduled>().Select(t => (t.ElementId, t.DueAt)).ShouldBe(
+            [("Escalate", harness.Clock.Now.AddDays(3)), ("Remind", harness.Clock.Now.AddHours(1))], ignoreOrder: true);
+        result.State!.ProcessId.ShouldBe("BoundaryTimerProcess");
+    }
+
+    [Fact]
+    public async Task Boundary_timer_moved_to_another_activity_is_withdrawn()
+    {
+        var v1 = Fixture.Load("boundary-timers.bpmn");
+        var started = await harness.Start(v1);
+        var moved = Workflow.Engine.Reading.BpmnReader.Read(v1.Xml.Replace(
+            "<bpmn:boundaryEvent id=\"Escalate\" name=\"Three days\" attachedToRef=\"Plan\">",
+            "<bpmn:boundaryEvent id=\"Escalate\" name=\"Three days\" attachedToRef=\"PlanEscalated\">")).Definition!;
+        moved.Nodes["Escalate"].AttachedToRef.ShouldBe("PlanEscalated");
+
+        var result = InstanceMigrator.Migrate(started.State, v1, moved, null, harness.Clock.Now);
+
+        result.Effects.OfType<WaitCancelled>().Single().ElementId.ShouldBe("Escalate");
+        result.State!.Waits.Select(w => w.ElementId).Order().ShouldBe(["Plan", "Remind"]);
+    }
 }
