@@ -131,7 +131,7 @@ internal sealed partial class Execution
         if (node.Event == EventKind.Timer && node.Timer is { } timer)
             return ScheduleTimer(token, node, timer, groupId);
         var message = node.Message!;
-        var correlation = engine.Expressions.Evaluate(message.Correlation ?? engine.Options.DefaultCorrelation, GlobalsFor());
+        var correlation = Evaluate(message.Correlation ?? engine.Options.DefaultCorrelation);
         if (correlation.Failed)
         {
             RaiseIncident(token, $"correlation: {correlation.Error}");

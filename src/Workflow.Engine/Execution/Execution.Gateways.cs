@@ -18,7 +18,7 @@ internal sealed partial class Execution
             var condition = definition.Flows[flowId].Condition;
             if (condition is null)
                 continue;
-            var result = engine.Expressions.Evaluate(condition, GlobalsFor());
+            var result = Evaluate(condition);
             if (result.Failed)
             {
                 RaiseIncident(token, $"condition of '{flowId}': {result.Error}");

@@ -60,7 +60,7 @@ internal sealed partial class Execution
             var message = definition.Nodes[wait.ElementId].Message;
             if (message?.Condition is { } condition)
             {
-                var verdict = engine.Expressions.Evaluate(condition, GlobalsFor(new JsonObject { ["event"] = payload.DeepClone() }));
+                var verdict = Evaluate(condition, new JsonObject { ["event"] = payload.DeepClone() });
                 if (verdict.Failed)
                 {
                     Journal(JournalKind.Error, wait.ElementId, $"message condition: {verdict.Error}");

@@ -45,7 +45,7 @@ internal sealed partial class Execution
         value = text;
         if (text is null || !ValueOrExpression.IsExpression(text))
             return true;
-        var result = engine.Expressions.Evaluate(ValueOrExpression.ExpressionOf(text), GlobalsFor());
+        var result = Evaluate(ValueOrExpression.ExpressionOf(text));
         if (result.Failed)
         {
             RaiseIncident(token, result.Error!);
@@ -66,7 +66,7 @@ internal sealed partial class Execution
         var input = new JsonObject();
         foreach (var mapping in spec.Inputs)
         {
-            var value = engine.Expressions.Evaluate(mapping.Expression, GlobalsFor());
+            var value = Evaluate(mapping.Expression);
             if (value.Failed)
             {
                 RaiseIncident(token, $"input '{mapping.Target}': {value.Error}");
@@ -109,7 +109,7 @@ internal sealed partial class Execution
         var changed = new JsonObject();
         foreach (var mapping in node.ServiceTask!.Outputs)
         {
-            var value = engine.Expressions.Evaluate(mapping.Expression, GlobalsFor(new JsonObject { ["result"] = result?.DeepClone() }));
+            var value = Evaluate(mapping.Expression, new JsonObject { ["result"] = result?.DeepClone() });
             if (value.Failed)
             {
                 RaiseIncident(token, $"output '{mapping.Target}': {value.Error}");

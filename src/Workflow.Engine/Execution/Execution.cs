@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Workflow.Engine.Expressions;
 using Workflow.Engine.Model;
 using Workflow.Engine.State;
 
@@ -14,6 +15,7 @@ internal sealed partial class Execution(
     private readonly List<Effect> effects = [];
     private readonly Queue<Guid> ready = new();
     private int steps;
+    private IReadOnlyDictionary<string, Delegate>? functions;
 
     private DateTimeOffset Now => engine.Clock.GetUtcNow();
 
@@ -179,6 +181,9 @@ internal sealed partial class Execution(
     }
 
     private JsonObject GlobalsFor(JsonObject? extra = null) => Globals.Build(state.Variables, caller.Context, extra);
+
+    private ExpressionResult Evaluate(string expression, JsonObject? extra = null) =>
+        engine.Expressions.Evaluate(expression, GlobalsFor(extra), functions ??= Globals.Functions(() => Now));
 
     private void Journal(JournalKind kind, string? elementId, string? message = null, JsonObject? variables = null) =>
         state.Journal.Add(new JournalEntry

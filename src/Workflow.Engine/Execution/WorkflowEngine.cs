@@ -45,7 +45,7 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
             if (message.Condition is not null)
             {
                 var globals = Globals.Build(payload, caller?.Context, new JsonObject { ["event"] = payload.DeepClone() });
-                var verdict = Expressions.Evaluate(message.Condition, globals);
+                var verdict = Expressions.Evaluate(message.Condition, globals, Globals.Functions(clock.GetUtcNow));
                 if (verdict.Failed || !verdict.IsTruthy)
                     continue;
             }

@@ -17,7 +17,8 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
     public ExpressionLimits Limits => limits;
 
     /// <param name="globals">Each property becomes a global variable of the script.</param>
-    public ExpressionResult Evaluate(string expression, JsonObject globals)
+    /// <param name="functions">Host functions the script may call, such as the engine's clock.</param>
+    public ExpressionResult Evaluate(string expression, JsonObject globals, IReadOnlyDictionary<string, Delegate>? functions = null)
     {
         if (ExpressionSyntax.Check(expression, limits.MaxLength) is { } syntaxError)
             return ExpressionResult.Fail(syntaxError);
@@ -26,6 +27,8 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             var engine = CreateEngine();
             foreach (var (name, value) in globals)
                 engine.SetValue(name, ToJs(engine, value));
+            foreach (var (name, function) in functions ?? new Dictionary<string, Delegate>())
+                engine.SetValue(name, function);
             var completion = engine.Execute(expression).GetCompletionValue();
             return ExpressionResult.Ok(ToJson(engine, completion));
         }

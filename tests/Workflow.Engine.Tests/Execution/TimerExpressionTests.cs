@@ -30,4 +30,16 @@ public class TimerExpressionTests
     [Fact]
     public void Timer_expression_with_bad_syntax_is_a_validation_error() =>
         Workflow.Engine.Validation.DefinitionValidator.Validate(WithTimer("=wait For(")).ShouldContain(e => e.Element == "OneHour" && e.Message.Contains("timer expression"));
+
+    [Fact]
+    public async Task Expressions_read_time_from_the_engine_clock()
+    {
+        var xml = Fixture.Xml("event-based-gateway.bpmn").Replace(
+            "<bpmn:timeDuration xsi:type=\"bpmn:tFormalExpression\">PT1H</bpmn:timeDuration>",
+            "<bpmn:timeDate xsi:type=\"bpmn:tFormalExpression\">=now()</bpmn:timeDate>");
+
+        var result = await harness.Start(Workflow.Engine.Reading.BpmnReader.Read(xml).Definition!, new { dossierId = "d-1" });
+
+        result.Single<TimerScheduled>().DueAt.ShouldBe(harness.Clock.Now);
+    }
 }

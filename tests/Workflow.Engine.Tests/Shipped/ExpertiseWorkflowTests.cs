@@ -32,13 +32,15 @@ public class ExpertiseWorkflowTests
         (await harness.Engine.StartByMessageAsync(definition, "DossierCreated", new JsonObject { ["kind"] = "follow-up" })).ShouldBeNull();
 
     [Fact]
-    public async Task New_expertise_dossier_gets_a_planning_task_for_planners_due_in_three_days()
+    public async Task New_expertise_dossier_gets_a_planning_task_for_planners_due_in_three_working_days()
     {
+        harness.Clock.Advance(TimeSpan.FromDays(4)); // Friday 27 November 2026
+
         var created = (await Created()).Single<UserTaskCreated>();
 
         created.FormKey.ShouldBe("expertise-planning");
         created.CandidateRole.ShouldBe("planner");
-        created.DueAt.ShouldBe(harness.Clock.Now.AddDays(3));
+        created.DueAt.ShouldBe(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
     }
 
     [Fact]
@@ -77,9 +79,10 @@ public class ExpertiseWorkflowTests
     }
 
     [Fact]
-    public async Task Planning_not_done_within_three_days_escalates_to_the_referent()
+    public async Task Planning_not_done_within_three_working_days_escalates_to_the_referent()
     {
         var created = await Created();
+        created.State.WaitOn("PlanningLate").DueAt.ShouldBe(new DateTimeOffset(2026, 11, 26, 9, 0, 0, TimeSpan.Zero));
 
         harness.Clock.Advance(TimeSpan.FromDays(3));
         var escalated = await harness.Engine.FireTimerAsync(definition, created.State, created.State.WaitOn("PlanningLate").Id);
