@@ -29,17 +29,22 @@ internal sealed class ComponentIndex
         }
     }
 
-    public FormComponent? Find(string path) => Resolve(path)?.Component;
+    public FormComponent? Find(string path) => Resolve(path).Entry?.Component;
 
-    private Entry? Resolve(string path) =>
-        entries.FirstOrDefault(e => e.DataPath == path)
-        ?? entries.FirstOrDefault(e => e.FullPath == path)
-        ?? entries.FirstOrDefault(e => e.Component.Key == path);
+    private (Entry? Entry, bool ByKey) Resolve(string path)
+    {
+        var entry = entries.FirstOrDefault(e => e.DataPath == path) ?? entries.FirstOrDefault(e => e.FullPath == path);
+        return entry is not null ? (entry, false) : (entries.FirstOrDefault(e => e.Component.Key == path), true);
+    }
 
-    /// <summary>The value at the component's data path, taking each grid's row from the rows the caller is in.</summary>
+    /// <summary>
+    /// The value at the component's data path, taking each grid's row from the rows the caller
+    /// is in. As in core, a path that names a grid's child by its bare key reads the first row,
+    /// whatever row the caller is in; so does any path read from outside the grid.
+    /// </summary>
     public (bool Found, JsonNode? Value) ValueOf(string path, JsonObject data, IReadOnlyDictionary<string, int> rows)
     {
-        var entry = Resolve(path);
+        var (entry, byKey) = Resolve(path);
         if (entry is null) return (false, null);
         JsonNode? node = data;
         var prefix = "";
@@ -49,7 +54,8 @@ internal sealed class ComponentIndex
             if (node is not JsonObject o || !o.TryGetPropertyValue(segment, out node)) return (false, null);
             if (entry.ArrayAncestors.Contains(prefix) && prefix != entry.DataPath)
             {
-                if (!rows.TryGetValue(prefix, out var i) || node is not JsonArray a || i >= a.Count) return (false, null);
+                var i = byKey ? 0 : rows.GetValueOrDefault(prefix);
+                if (node is not JsonArray a || i >= a.Count) return (false, null);
                 node = a[i];
             }
         }

@@ -34,8 +34,9 @@ internal static class ConditionOperators
         "greaterThanOrEqual" => Js.IsNumber(value) && (Compare(value, compared) is > 0 || Js.DeepEquals(value, compared)),
         "includes" => Includes(value, compared),
         "notIncludes" => !Includes(value, compared),
-        "startsWith" => Js.AsString(value) is { } s && Js.AsString(compared) is { } p && s.StartsWith(p, StringComparison.Ordinal),
-        "endsWith" => Js.AsString(value) is { } e && Js.AsString(compared) is { } q && e.EndsWith(q, StringComparison.Ordinal),
+        // lodash converts both sides to strings (null and undefined to "").
+        "startsWith" => LodashString(value).StartsWith(LodashString(compared), StringComparison.Ordinal),
+        "endsWith" => LodashString(value).EndsWith(LodashString(compared), StringComparison.Ordinal),
         "dateGreaterThan" => Dates(value, compared) is var (a, b) && a > b,
         "dateLessThan" => Dates(value, compared) is var (c, d) && c < d,
         "dateGreaterThanOrEqual" => Dates(value, compared) is var (f, g) && f >= g,
@@ -65,6 +66,8 @@ internal static class ConditionOperators
         }
         return Js.DeepEquals(value, compared);
     }
+
+    private static string LodashString(JsonNode? v) => Js.IsNull(v) ? "" : Js.ToJsString(v);
 
     private static int? Compare(JsonNode? value, JsonNode? compared)
     {

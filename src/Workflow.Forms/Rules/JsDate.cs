@@ -19,7 +19,8 @@ internal static partial class JsDate
             int Part(string g, int fallback) => iso.Groups[g].Success ? int.Parse(iso.Groups[g].Value, CultureInfo.InvariantCulture) : fallback;
             var (y, mo, d) = (Part("y", 1970), Part("mo", 1), Part("d", 1));
             var (h, mi, sec) = (Part("h", 0), Part("mi", 0), Part("s", 0));
-            if (mo is < 1 or > 12 || d < 1 || d > DateTime.DaysInMonth(Math.Max(1, y), mo)) return false;
+            // V8 accepts any day up to 31 in ISO text and rolls it over (2024-02-30 is 1 March).
+            if (mo is < 1 or > 12 || d is < 1 or > 31) return false;
             if (h > 24 || mi > 59 || sec > 59 || (h == 24 && (mi > 0 || sec > 0))) return false;
             return true;
         }

@@ -17,7 +17,8 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
 
     public ValidationResult Validate(FormSchema schema, JsonNode? submission)
     {
-        var data = submission?["data"] is JsonObject d ? (JsonObject)d.DeepClone() : [];
+        // A copy read back from text: the caller's data is not cleared, and every value is backed by JSON.
+        var data = submission?["data"] is JsonObject d ? JsonNode.Parse(d.ToJsonString())!.AsObject() : [];
         var run = new ValidationRun(
             data,
             new ConditionEvaluator(new ComponentIndex(schema), new ScriptSandbox(options.ScriptLimits)),
