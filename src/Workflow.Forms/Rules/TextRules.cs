@@ -6,7 +6,8 @@ namespace Workflow.Forms.Rules;
 internal static class Setting
 {
     public static double? Of(RuleContext c, string name, bool integer) =>
-        c.Component.Validate is { } v && v.ContainsKey(name) ? Js.Setting(v[name], integer) ?? double.NaN : null;
+        // A setting present as JSON null compares as 0 in JS, as core compares it.
+        c.Component.Validate is { } v && v.ContainsKey(name) ? Js.Setting(v[name], integer) ?? 0 : null;
 
     public static bool Has(RuleContext c, string name) => c.Component.Validate?.ContainsKey(name) == true;
 
