@@ -12,12 +12,11 @@ pg_start "$data" "$port" -c fsync=off -c synchronous_commit=off -c full_page_wri
 trap 'pg_stop "$data"' EXIT
 export WORKFLOW_TEST_POSTGRES="Host=127.0.0.1;Port=$port;Username=workflow;Database=postgres;Maximum Pool Size=50"
 
+log=$(mktemp)
+status=0
 # The Form.io agreement tests run the real @formio/core, pinned by its package-lock, through node.
 # Installed here so that the tests themselves never download anything.
 npm ci --prefix tests/Workflow.Forms.Tests/formio --no-audit --no-fund
-
-log=$(mktemp)
-status=0
 dotnet test Workflow.sln --nologo -v quiet 2>&1 | tee "$log" || status=$?
 
 # One plain closing line, summed over the test assemblies.
