@@ -38,6 +38,9 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
         var eq = Js.ToJsString(conditional["eq"]);
         var show = Js.ToJsString(conditional["show"]);
         if (value is JsonObject o && o.ContainsKey(eq)) return Js.ToJsString(o[eq]) == show;
+        // lodash has() treats an array as an object keyed by index: eq "0" reads the first item.
+        if (value is JsonArray items && int.TryParse(eq, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var at) && at < items.Count)
+            return (items[at] is null ? "null" : Js.ToJsString(items[at])) == show;
         if (value is JsonArray a && a.Any(x => Js.ToJsString(x) == eq)) return show == "true";
         var text = found ? (value is null ? "null" : Js.ToJsString(value)) : "undefined";
         return (text == eq) == (show == "true");

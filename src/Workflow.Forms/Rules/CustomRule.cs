@@ -35,7 +35,7 @@ internal static class RuleSet
     [
         new DateRule(), new DayRule(), new EmailRule(), new MaskRule(), new MaxLengthRule(), new MaxSelectedCountRule(),
         new MaxRule(), new MaxWordsRule(), new MinLengthRule(), new MinSelectedCountRule(), new MinRule(), new MinWordsRule(),
-        new MultipleRule(), new PatternRule(), new RequiredRule(), new UrlRule(), new NumberRule(), new CustomRule(),
+        new MultipleRule(), new PatternRule(), new RequiredRule(), new TimeRule(), new UrlRule(), new NumberRule(), new CustomRule(),
         new AvailableItemsRule(),
     ];
 }

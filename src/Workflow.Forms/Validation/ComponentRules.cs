@@ -18,7 +18,11 @@ internal sealed partial class ComponentRules(
     FormValidatorOptions options,
     ErrorList errors)
 {
-    public void Run()
+    /// <summary>
+    /// A skipped component (hidden, not an input, not persistent) runs no rule, except that
+    /// core still checks the shape of a multiple component's non-empty array.
+    /// </summary>
+    public void Run(bool skipped)
     {
         var context = new RuleContext
         {
@@ -31,18 +35,19 @@ internal sealed partial class ComponentRules(
             Scripts = scripts,
         };
         if (component.Multiple && value is JsonArray { Count: > 0 } items)
-            RunItems(context, items);
-        else
+            RunItems(context, items, skipped);
+        else if (!skipped)
             RunWhole(context);
+        if (skipped) return;
         RunUnique();
         RunApplicationValidators();
     }
 
-    private void RunItems(RuleContext context, JsonArray items)
+    private void RunItems(RuleContext context, JsonArray items, bool skipped)
     {
         // core chooses the rules once, against the whole array, then runs them on each item;
         // the errors of an item are reported at the component's path, not at path[i].
-        var perItem = RuleSet.All.Where(r => !r.FullValue && r.ShouldProcess(context)).ToList();
+        var perItem = skipped ? [] : RuleSet.All.Where(r => !r.FullValue && r.ShouldProcess(context)).ToList();
         for (var i = 0; perItem.Count > 0 && i < items.Count; i++)
         {
             var item = Truncate(items[i]);

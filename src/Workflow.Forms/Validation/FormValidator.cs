@@ -71,8 +71,9 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             value = null;
             present = false;
         }
-        if (c.HasData && c.IsInput && !c.IsValueHidden && (c.ValidateWhenHidden || !(conditionallyHidden || intentionallyHidden)))
-            new ComponentRules(c, path, value, level, data, scripts, options, errors).Run();
+        var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
+        if (c.HasData)
+            new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
         Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden });
     }
 

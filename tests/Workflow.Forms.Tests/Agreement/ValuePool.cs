@@ -10,6 +10,7 @@ internal static class ValuePool
     private static readonly string[] Urls = ["https://example.com", "http://localhost:3000", "example.com", "ftp://files.example.org/a", "not a url", "http://", "me@example.com", "https://10.0.0.1", "www.test.fr/path?q=1"];
     private static readonly string[] Days = ["03/15/2020", "15/03/2020", "02/30/2021", "02/29/2024", "13/01/2020", "00/00/0000", "1/2/3", "aa/bb/cccc", "12/31/9999", "04/31/2020"];
     private static readonly string[] Dates = ["2024-05-01T10:00:00Z", "2024-05-01", "2024-02-30T10:00:00Z", "not a date", "2024-13-01T00:00:00Z", "Invalid date", "2023-12-31T23:59:59.000+01:00"];
+    private static readonly string[] Times = ["10:30:00", "23:59:59", "24:00:00", "10:30", "9:30:00", "abc"];
     private static readonly string[] Phones = ["(555) 123-4567", "555-123-4567", "(555) 123-456", "(55a) 123-4567", "(555) 123-45678"];
 
     public static JsonNode? For(string type, Random random, JsonObject component)
@@ -25,6 +26,7 @@ internal static class ValuePool
             "day" => Pick(random, Days),
             "datetime" => random.Next(12) == 0 ? JsonValue.Create(5) : Pick(random, Dates),
             "phoneNumber" => Pick(random, Phones),
+            "time" => Pick(random, Times),
             "number" or "currency" => Number(random),
             "checkbox" => random.Next(8) switch { 0 => JsonValue.Create("yes"), < 4 => JsonValue.Create(false), _ => JsonValue.Create(true) },
             "select" or "radio" => Option(random, component),
@@ -45,7 +47,7 @@ internal static class ValuePool
 
     private static JsonNode? Option(Random random, JsonObject component)
     {
-        var values = (component["values"] ?? component["data"]?["values"])!.AsArray();
+        var values = (component["values"] ?? component["data"]?["values"] ?? component["data"]?["json"])!.AsArray();
         return random.Next(10) switch
         {
             0 => JsonValue.Create("unknown"),
