@@ -17,7 +17,8 @@ public sealed class ScriptSandbox(ScriptLimits limits)
 {
     public ScriptLimits Limits { get; } = limits;
 
-    public ScriptResult Run(string script, string resultVariable, JsonNode? initial, IReadOnlyDictionary<string, JsonNode?> variables)
+    /// <param name="initial">The result variable's starting value, as JavaScript source ("true", "null", JSON).</param>
+    public ScriptResult Run(string script, string resultVariable, string initial, IReadOnlyDictionary<string, JsonNode?> variables)
     {
         if (script.Length > Limits.MaxScriptLength)
             return ScriptResult.Fail($"script longer than {Limits.MaxScriptLength} characters");
@@ -38,9 +39,13 @@ public sealed class ScriptSandbox(ScriptLimits limits)
             var parser = new JsonParser(engine);
             foreach (var (name, value) in variables)
                 engine.SetValue(name, value is null ? JsValue.Undefined : parser.Parse(value.ToJsonString()));
-            var start = initial is null ? "undefined" : initial.ToJsonString();
-            engine.Execute($"var __result = (function () {{ var {resultVariable} = {start};\n{script}\n;return {resultVariable}; }})();");
-            return ScriptResult.Of(ToClr(engine.GetValue("__result")));
+            engine.Execute($"var __result = (function () {{ var {resultVariable} = {initial};\n{script}\n;return {resultVariable}; }})();");
+            engine.Execute("var __json = __result === undefined ? undefined : JSON.stringify(__result);");
+            var json = engine.GetValue("__json");
+            return ScriptResult.Of(ToClr(engine.GetValue("__result"))) with
+            {
+                Json = json.IsString() ? JsonNode.Parse(json.AsString()) : null,
+            };
         }
         catch (ScriptMemoryException)
         {

@@ -36,7 +36,8 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         IReadOnlyDictionary<string, int> Rows,
         int? RowIndex,
         bool ConditionallyHidden,
-        bool IntentionallyHidden);
+        bool IntentionallyHidden,
+        bool ParentIsGrid = false);
 }
 
 internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
@@ -56,6 +57,16 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         var path = c.HasData ? level.Prefix + c.Key : level.Prefix.TrimEnd('.');
         var present = level.Scope.TryGetPropertyValue(c.Key, out var value) && c.HasData;
         if (!present) value = null;
+        if (Calculation.Applies(c, present, level.ParentIsGrid))
+        {
+            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value), scripts);
+            if (calculationFailure is not null) errors.Add(c, path, new("script", "calculateValue", calculationFailure));
+            if (calculated is not null)
+            {
+                level.Scope[c.Key] = calculated;
+                (value, present) = (calculated, true);
+            }
+        }
         var scope = new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value);
         var conditionallyHidden = level.ConditionallyHidden;
         if (!conditionallyHidden)
@@ -74,7 +85,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
         if (c.HasData)
             new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
-        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden });
+        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
     }
 
     private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
@@ -109,7 +120,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
     private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level)
     {
         var rows = new Dictionary<string, int>(level.Rows) { [TemplateOf(path)] = index };
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, Rows = rows, RowIndex = index });
+        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, Rows = rows, RowIndex = index, ParentIsGrid = true });
     }
 
     // "outer[1].grid" → "outer.grid": the key under which a grid's current row is remembered.
