@@ -85,4 +85,9 @@ public class TextRuleTests
         error.Message("fr").ShouldBe("Donnez un nom");
         error.Rule.ShouldBe("required");
     }
+
+    [Fact]
+    public void Pattern_refuses_a_trailing_newline_as_javascript_does() =>
+        Forms.Errors("""[{"type":"textfield","key":"zip","input":true,"validate":{"pattern":"[0-9]{5}"}}]""", "{\"zip\":\"75001\\n\"}")
+            .ShouldBe(["zip:pattern"]);
 }

@@ -4,17 +4,14 @@ using Workflow.Forms.Schema;
 
 namespace Workflow.Forms.Rules;
 
-internal static partial class Formats
+internal static class Formats
 {
-    // The expressions are core's own (validateEmail.js, validateUrl.js), in ECMAScript mode so that \d and \s mean what they mean in JS.
-    [GeneratedRegex("""^(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$""", RegexOptions.ECMAScript)]
-    public static partial Regex Email();
+    // The expressions are core's own (validateEmail.js, validateUrl.js), compiled to match as in JS.
+    public static Regex Email { get; } = JsRegex.Create("""^(([^<>()[\]\\.,;:\s@"]+(\.[^<>()[\]\\.,;:\s@"]+)*)|(".+"))@((\[[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}\.[0-9]{1,3}])|(([a-zA-Z\-0-9]+\.)+[a-zA-Z]{2,}))$""");
 
-    [GeneratedRegex("""^(?:(?:(?:https?|ftp):)?\/\/)?(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)(?:\.(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)*(?:\.(?:[a-z\u00a1-\uffff]{2,})))(?::\d{2,5})?(?:[/?#]\S*)?$""", RegexOptions.ECMAScript | RegexOptions.IgnoreCase)]
-    public static partial Regex Url();
+    public static Regex Url { get; } = JsRegex.Create("""^(?:(?:(?:https?|ftp):)?\/\/)?(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)(?:\.(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)*(?:\.(?:[a-z\u00a1-\uffff]{2,})))(?::\d{2,5})?(?:[/?#]\S*)?$""", RegexOptions.IgnoreCase);
 
-    [GeneratedRegex("""^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)(?:\.(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)*(?:\.(?:[a-z\u00a1-\uffff]{2,}))?)(?::\d{2,5})?(?:[/?#]\S*)?$""", RegexOptions.ECMAScript | RegexOptions.IgnoreCase)]
-    public static partial Regex UrlNoTld();
+    public static Regex UrlNoTld { get; } = JsRegex.Create("""^(?:https?|ftp):\/\/(?:\S+(?::\S*)?@)?(?:(?!(?:10|127)(?:\.\d{1,3}){3})(?!(?:169\.254|192\.168)(?:\.\d{1,3}){2})(?!172\.(?:1[6-9]|2\d|3[0-1])(?:\.\d{1,3}){2})(?:[1-9]\d?|1\d\d|2[01]\d|22[0-3])(?:\.(?:1?\d{1,2}|2[0-4]\d|25[0-5])){2}(?:\.(?:[1-9]\d?|1\d\d|2[0-4]\d|25[0-4]))|(?:(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)(?:\.(?:[a-z\u00a1-\uffff0-9]-*)*[a-z\u00a1-\uffff0-9]+)*(?:\.(?:[a-z\u00a1-\uffff]{2,}))?)(?::\d{2,5})?(?:[/?#]\S*)?$""", RegexOptions.IgnoreCase);
 }
 
 internal sealed class EmailRule : IRule
@@ -22,7 +19,7 @@ internal sealed class EmailRule : IRule
     public bool ShouldProcess(RuleContext c) => Js.IsTruthy(c.Value) && c.Component.Type == "email";
 
     public RuleFailure? Process(RuleContext c) =>
-        ShouldProcess(c) && Js.AsString(c.Value) is { } s && !Formats.Email().IsMatch(s) ? new("invalid_email", "email") : null;
+        ShouldProcess(c) && Js.AsString(c.Value) is { } s && !Formats.Email.IsMatch(s) ? new("invalid_email", "email") : null;
 }
 
 internal sealed class UrlRule : IRule
@@ -34,7 +31,7 @@ internal sealed class UrlRule : IRule
     {
         if (!ShouldProcess(c)) return null;
         if (Js.AsString(c.Value) is not { } s) return new("invalid_url", "url");
-        var ok = (Formats.Url().IsMatch(s) || Formats.UrlNoTld().IsMatch(s)) && !Formats.Email().IsMatch(s);
+        var ok = (Formats.Url.IsMatch(s) || Formats.UrlNoTld.IsMatch(s)) && !Formats.Email.IsMatch(s);
         return ok ? null : new("invalid_url", "url");
     }
 }

@@ -10,19 +10,8 @@ public static class Patterns
 
     /// <summary>
     /// core builds new RegExp(`^${pattern}$`): the anchors are pasted, not grouped, so "a|b"
-    /// means "^a|b$". ECMAScript mode keeps \d and \w to ASCII as in JS; patterns that need
-    /// .NET-only syntax to compile fall back to the default mode.
+    /// means "^a|b$". The closing anchor is written \z because .NET's $ also matches before a
+    /// final newline and JS's does not; JsRegex gives \d, \w and \s their JS meaning.
     /// </summary>
-    public static Regex Anchored(string pattern) => Cache.GetOrAdd(pattern, p =>
-    {
-        var text = $"^{p}$";
-        try
-        {
-            return new Regex(text, RegexOptions.ECMAScript, TimeSpan.FromSeconds(1));
-        }
-        catch (ArgumentException)
-        {
-            return new Regex(text, RegexOptions.None, TimeSpan.FromSeconds(1));
-        }
-    });
+    public static Regex Anchored(string pattern) => Cache.GetOrAdd(pattern, p => JsRegex.Create($"^{p}\\z"));
 }
