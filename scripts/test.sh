@@ -23,6 +23,8 @@ export WORKFLOW_TEST_SMTP="127.0.0.1:$smtp_port" WORKFLOW_TEST_MAILDIR="$maildir
 
 # The real ical.js, to read back the iCalendar text the application writes.
 npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --loglevel=error
+# The Form.io agreement tests run the real @formio/core, pinned by its package-lock, through node.
+npm ci --prefix tests/Workflow.Forms.Tests/formio --no-audit --no-fund --loglevel=error
 
 log=$(mktemp)
 status=0

@@ -1,0 +1,106 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using Workflow.Forms.Schema;
+
+namespace Workflow.Forms.Conditions;
+
+/// <summary>The operators of conditional.conditions, with core's semantics (utils/operators).</summary>
+internal static class ConditionOperators
+{
+    public static bool IsKnown(string op) => op is "isEqual" or "isNotEqual" or "isEmpty" or "isNotEmpty"
+        or "lessThan" or "greaterThan" or "lessThanOrEqual" or "greaterThanOrEqual" or "includes" or "notIncludes"
+        or "startsWith" or "endsWith" or "dateGreaterThan" or "dateLessThan" or "dateGreaterThanOrEqual"
+        or "dateLessThanOrEqual" or "isDateEqual" or "isNotDateEqual";
+
+    public static bool Result(string op, JsonNode? value, JsonNode? compared, FormComponent? target)
+    {
+        switch (op)
+        {
+            case "isEmpty": return IsEmpty(value, target);
+            case "isNotEmpty": return !IsEmpty(value, target);
+        }
+        // Every other operator holds for an array when it holds for one of its items.
+        if (value is JsonArray items) return items.Any(i => Execute(op, i, compared, target));
+        return Execute(op, value, compared, target);
+    }
+
+    private static bool Execute(string op, JsonNode? value, JsonNode? compared, FormComponent? target) => op switch
+    {
+        "isEqual" => IsEqual(value, compared, target),
+        "isNotEqual" => !IsEqual(value, compared, target),
+        "lessThan" => Js.IsNumber(value) && Compare(value, compared) is < 0,
+        "greaterThan" => Js.IsNumber(value) && Compare(value, compared) is > 0,
+        "lessThanOrEqual" => Js.IsNumber(value) && (Compare(value, compared) is < 0 || Js.DeepEquals(value, compared)),
+        "greaterThanOrEqual" => Js.IsNumber(value) && (Compare(value, compared) is > 0 || Js.DeepEquals(value, compared)),
+        "includes" => Includes(value, compared),
+        "notIncludes" => !Includes(value, compared),
+        // lodash converts both sides to strings (null and undefined to "").
+        "startsWith" => LodashString(value).StartsWith(LodashString(compared), StringComparison.Ordinal),
+        "endsWith" => LodashString(value).EndsWith(LodashString(compared), StringComparison.Ordinal),
+        "dateGreaterThan" => Dates(value, compared) is var (a, b) && a > b,
+        "dateLessThan" => Dates(value, compared) is var (c, d) && c < d,
+        "dateGreaterThanOrEqual" => Dates(value, compared) is var (f, g) && f >= g,
+        "dateLessThanOrEqual" => Dates(value, compared) is var (h, i) && h <= i,
+        "isDateEqual" => Dates(value, compared) is var (j, k) && j == k,
+        "isNotDateEqual" => !(Dates(value, compared) is var (l, m) && l == m),
+        // core treats an operator it does not know as satisfied.
+        _ => true,
+    };
+
+    private static bool IsEqual(JsonNode? value, JsonNode? compared, FormComponent? target)
+    {
+        if (target?.Type == "selectboxes" && value is JsonObject boxes)
+            return Js.IsTruthy(boxes[Js.ToJsString(compared)]);
+        // core JSON-parses a string compared value when the types differ ("true" against true, "5" against 5).
+        if ((Js.IsTruthy(value) || Js.IsBoolean(value)) && Js.IsTruthy(compared) && Js.AsString(compared) is { } text
+            && !Js.IsString(value))
+        {
+            try
+            {
+                compared = JsonNode.Parse(text);
+            }
+            catch (System.Text.Json.JsonException)
+            {
+                // Left as the string, as core leaves it.
+            }
+        }
+        return Js.DeepEquals(value, compared);
+    }
+
+    private static string LodashString(JsonNode? v) => Js.IsNull(v) ? "" : Js.ToJsString(v);
+
+    private static int? Compare(JsonNode? value, JsonNode? compared)
+    {
+        var a = Js.AsNumber(value);
+        var b = Js.IsNumber(compared) ? Js.AsNumber(compared) : Js.ToNumber(compared);
+        if (double.IsNaN(a) || double.IsNaN(b)) return null;
+        return a.CompareTo(b);
+    }
+
+    private static bool Includes(JsonNode? value, JsonNode? compared) => value switch
+    {
+        JsonValue when Js.AsString(value) is { } s => Js.AsString(compared) is { } c ? s.Contains(c, StringComparison.Ordinal) : s.Contains(Js.ToJsString(compared), StringComparison.Ordinal),
+        JsonObject o => o.Any(kv => Js.StrictEquals(kv.Value, compared)),
+        _ => false,
+    };
+
+    private static (DateTimeOffset, DateTimeOffset)? Dates(JsonNode? value, JsonNode? compared)
+    {
+        if (!Js.IsTruthy(value)) return null;
+        if (DateTimeOffset.TryParse(Js.ToJsString(value), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var a)
+            && DateTimeOffset.TryParse(Js.ToJsString(compared), CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out var b))
+            return (a, b);
+        return null;
+    }
+
+    private static bool IsEmpty(JsonNode? value, FormComponent? target)
+    {
+        var type = target?.Type;
+        if (type is "textfield" or "phoneNumber" or "textarea" && Js.AsString(value) is { } s) value = JsonValue.Create(Js.Trim(s));
+        var empty = value is null || Js.IsNull(value) || Js.AsString(value) is { Length: 0 } || value is JsonArray { Count: 0 }
+            || (value is JsonArray { Count: 1 } one && Js.AsString(one[0]) is { Length: 0 });
+        if (type == "checkbox") return empty || (Js.IsBoolean(value) && !Js.IsTruthy(value));
+        if (type == "selectboxes") return empty || (value is JsonObject o && !o.Any(kv => Js.IsTruthy(kv.Value)));
+        return empty;
+    }
+}

@@ -1,0 +1,41 @@
+using System.Text.Json.Nodes;
+using Workflow.Forms.Conditions;
+using Workflow.Forms.Schema;
+
+namespace Workflow.Forms.Rules;
+
+/// <summary>
+/// validate.custom: the script sets valid to true, to false or to a message. Unlike core, a
+/// script that throws or hits a limit fails the field (rule custom, message "script"): a
+/// broken rule must not let every submission through unnoticed.
+/// </summary>
+internal sealed class CustomRule : IRule
+{
+    public bool ShouldProcess(RuleContext c) => Js.AsString(c.Component.Validate?["custom"]) is { Length: > 0 };
+
+    public RuleFailure? Process(RuleContext c)
+    {
+        if (Js.AsString(c.Component.Validate?["custom"]) is not { Length: > 0 } script) return null;
+        var scope = new ConditionScope(c.Data, c.Row, new Dictionary<string, int>(), c.RowIndex, c.Value);
+        var result = c.Scripts.Run(script, "valid", "true", ConditionEvaluator.Variables(c.Component, scope));
+        if (result.Failed) return new("script", "custom", result.Failure);
+        return result.Value switch
+        {
+            null or true => null,
+            string message => new(message, "custom"),
+            _ => new("custom", "custom"),
+        };
+    }
+}
+
+internal static class RuleSet
+{
+    /// <summary>core's order (clientRules then evaluationRules); the order decides which error a customMessage keeps.</summary>
+    public static readonly IReadOnlyList<IRule> All =
+    [
+        new DateRule(), new DayRule(), new EmailRule(), new MaskRule(), new MaxLengthRule(), new MaxSelectedCountRule(),
+        new MaxRule(), new MaxWordsRule(), new MinLengthRule(), new MinSelectedCountRule(), new MinRule(), new MinWordsRule(),
+        new MultipleRule(), new PatternRule(), new RequiredRule(), new TimeRule(), new UrlRule(), new NumberRule(), new CustomRule(),
+        new AvailableItemsRule(),
+    ];
+}

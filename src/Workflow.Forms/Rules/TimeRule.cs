@@ -1,0 +1,26 @@
+using System.Globalization;
+using Workflow.Forms.Schema;
+
+namespace Workflow.Forms.Rules;
+
+/// <summary>
+/// A time component's value must parse strictly with its dataFormat (dayjs tokens, HH:mm:ss
+/// by default), as core checks it with dayjs(value, format, true).
+/// </summary>
+internal sealed class TimeRule : IRule
+{
+    public bool ShouldProcess(RuleContext c) => c.Component.Type == "time";
+
+    public RuleFailure? Process(RuleContext c)
+    {
+        if (!ShouldProcess(c) || !Js.IsTruthy(c.Value)) return null;
+        var format = c.Component.Setting("dataFormat") is { Length: > 0 } f ? f : "HH:mm:ss";
+        var text = Js.ToJsString(c.Value);
+        return DateTime.TryParseExact(text, ToDotNet(format), CultureInfo.InvariantCulture, DateTimeStyles.None, out _)
+            ? null
+            : new RuleFailure("time", "time");
+    }
+
+    // dayjs and .NET agree on H, HH, h, hh, m, mm, s, ss; dayjs's A and a are .NET's tt.
+    private static string ToDotNet(string format) => format.Replace("A", "tt", StringComparison.Ordinal).Replace("a", "tt", StringComparison.Ordinal);
+}

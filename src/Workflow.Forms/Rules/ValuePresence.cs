@@ -1,0 +1,58 @@
+using System.Text.Json.Nodes;
+using Workflow.Forms.Schema;
+
+namespace Workflow.Forms.Rules;
+
+/// <summary>core's componentHasValue: what "required" means for each kind of component.</summary>
+public static class ValuePresence
+{
+    public static bool HasValue(FormComponent component, JsonNode? value)
+    {
+        if (component.Type == "day" && Js.AsString(value) == "00/00/0000") return false;
+        var nested = component.IsNestedData;
+        // Checkboxes and select boxes count false as no value; radio, select and others count it as one.
+        if (component.Type is "checkbox" or "selectboxes")
+            return IsPresent(value, considerFalseTruthy: false, nested);
+        return IsPresent(value, considerFalseTruthy: true, nested && component.Type != "container");
+    }
+
+    public static bool IsPresent(JsonNode? value, bool considerFalseTruthy, bool skipObjectValue)
+    {
+        if (Js.IsNull(value)) return false;
+        if (Js.AsString(value) is { } s && Js.Trim(s).Length == 0) return false;
+        if (!considerFalseTruthy && value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False) return false;
+        if (value is JsonObject { Count: 0 } or JsonArray { Count: 0 }) return false;
+        // typeof [] is "object" in JS, so arrays recurse through this branch too.
+        if (!skipObjectValue)
+        {
+            if (value is JsonObject o) return o.Any(kv => IsPresent(kv.Value, considerFalseTruthy, skipObjectValue));
+            if (value is JsonArray a) return a.Any(x => IsPresent(x, considerFalseTruthy, skipObjectValue));
+        }
+        if (value is JsonArray rows) return ArrayHasValue(rows);
+        return true;
+    }
+
+    private static bool ArrayHasValue(JsonArray rows)
+    {
+        if (rows.All(r => r is JsonObject))
+            return rows.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
+        return rows.Any(HasSomething);
+    }
+
+    // core's hasValue: numbers (0 too) count, other falsy values and empty objects do not.
+    private static bool HasSomething(JsonNode? v) => v switch
+    {
+        null => false,
+        JsonArray a => a.Count > 0,
+        JsonObject o => o.Count > 0,
+        _ => Js.IsNumber(v) || Js.IsTruthy(v),
+    };
+}
+
+internal sealed class RequiredRule : IRule
+{
+    public bool ShouldProcess(RuleContext c) => c.Component.Required;
+
+    public RuleFailure? Process(RuleContext c) =>
+        ShouldProcess(c) && !ValuePresence.HasValue(c.Component, c.Value) ? new("required", "required") : null;
+}

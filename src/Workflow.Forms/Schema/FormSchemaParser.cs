@@ -1,0 +1,152 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+
+namespace Workflow.Forms.Schema;
+
+/// <summary>
+/// Reads a Form.io schema and refuses, with the reason, what the validator could not honour:
+/// a form that validates differently from what its author sees must not be imported.
+/// </summary>
+public static class FormSchemaParser
+{
+    private static readonly string[] Displays = ["form", "wizard", "pdf"];
+
+    public static FormSchema Parse(string json, IEnumerable<string>? extraTypes = null)
+    {
+        JsonNode? root;
+        try
+        {
+            root = JsonNode.Parse(json);
+        }
+        catch (JsonException e)
+        {
+            throw new FormSchemaException($"not JSON: {e.Message}");
+        }
+        return Parse(root, extraTypes);
+    }
+
+    public static FormSchema Parse(JsonNode? root, IEnumerable<string>? extraTypes = null)
+    {
+        // Re-read from text so that every value is backed by JSON, whatever CLR value built it.
+        root = root is null ? null : JsonNode.Parse(root.ToJsonString());
+        if (root is not JsonObject form)
+            throw new FormSchemaException("a form schema is a JSON object");
+        var display = form["display"] is null ? "form" : Js.AsString(form["display"])
+            ?? throw new FormSchemaException("display must be a string", "display");
+        if (!Displays.Contains(display))
+            throw new FormSchemaException($"display '{display}' is not form or wizard", "display");
+        if (form["components"] is not JsonArray components)
+            throw new FormSchemaException("components must be an array", "components");
+        var extra = new HashSet<string>(extraTypes ?? [], StringComparer.Ordinal);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        var parsed = ParseList(components, "components", extra, seen, "");
+        return new FormSchema(form, display, parsed);
+    }
+
+    private static List<FormComponent> ParseList(JsonArray list, string where, HashSet<string> extra, HashSet<string> seen, string dataScope)
+    {
+        var result = new List<FormComponent>();
+        for (var i = 0; i < list.Count; i++)
+            result.Add(ParseOne(list[i], $"{where}[{i}]", extra, seen, dataScope));
+        return result;
+    }
+
+    private static FormComponent ParseOne(JsonNode? node, string where, HashSet<string> extra, HashSet<string> seen, string dataScope)
+    {
+        if (node is not JsonObject json)
+            throw new FormSchemaException("a component is a JSON object", where);
+        var type = Js.AsString(json["type"]);
+        if (string.IsNullOrEmpty(type))
+            throw new FormSchemaException("a component needs a type", where);
+        if (!ComponentTypes.IsKnown(type) && !extra.Contains(type))
+            throw new FormSchemaException($"unknown component type '{type}'", where);
+        var model = ComponentTypes.ModelOf(type);
+        var key = Js.AsString(json["key"]) ?? "";
+        if (model is not (ModelType.None or ModelType.Content) && Js.IsTruthy(json["input"] ?? JsonValue.Create(true)))
+        {
+            if (key.Length == 0)
+                throw new FormSchemaException($"the {type} component needs a key", where);
+            if (!IsPlainKey(key))
+                throw new FormSchemaException($"key '{key}' may hold only letters, digits, '-' and '_'", where);
+            var dataPath = dataScope + key;
+            if (!seen.Add(dataPath))
+                throw new FormSchemaException($"two components write to '{dataPath}'", where);
+        }
+        CheckSettings(json, where);
+        var childScope = model switch
+        {
+            ModelType.Object => dataScope + key + ".",
+            ModelType.NestedArray => dataScope + key + "[].",
+            _ => dataScope,
+        };
+        var childSeen = model is ModelType.Object or ModelType.NestedArray ? new HashSet<string>(StringComparer.Ordinal) : seen;
+        var children = ParseChildren(json, type, where, extra, childSeen, childScope);
+        return new FormComponent(json, type, key, model, children);
+    }
+
+    private static List<FormComponent> ParseChildren(JsonObject json, string type, string where, HashSet<string> extra, HashSet<string> seen, string scope)
+    {
+        var children = new List<FormComponent>();
+        if (type == "columns" && json["columns"] is JsonArray columns)
+        {
+            for (var c = 0; c < columns.Count; c++)
+            {
+                if (columns[c]?["components"] is JsonArray cc)
+                    children.AddRange(ParseList(cc, $"{where}.columns[{c}].components", extra, seen, scope));
+            }
+        }
+        else if (type == "table" && json["rows"] is JsonArray rows)
+        {
+            for (var r = 0; r < rows.Count; r++)
+            {
+                if (rows[r] is not JsonArray cells) continue;
+                for (var c = 0; c < cells.Count; c++)
+                {
+                    if (cells[c]?["components"] is JsonArray cc)
+                        children.AddRange(ParseList(cc, $"{where}.rows[{r}][{c}].components", extra, seen, scope));
+                }
+            }
+        }
+        else if (json["components"] is JsonArray list)
+        {
+            // Tabs hold tab objects (not components) that each hold components.
+            if (type == "tabs")
+            {
+                for (var t = 0; t < list.Count; t++)
+                {
+                    if (list[t]?["components"] is JsonArray tc)
+                        children.AddRange(ParseList(tc, $"{where}.components[{t}].components", extra, seen, scope));
+                }
+            }
+            else
+            {
+                children.AddRange(ParseList(list, $"{where}.components", extra, seen, scope));
+            }
+        }
+        return children;
+    }
+
+    private static void CheckSettings(JsonObject json, string where)
+    {
+        if (json["validate"] is { } validate && validate is not JsonObject)
+            throw new FormSchemaException("validate must be an object", where + ".validate");
+        if (Js.AsString(json["validate"]?["pattern"]) is { Length: > 0 } pattern)
+        {
+            try
+            {
+                _ = Patterns.Anchored(pattern);
+            }
+            catch (ArgumentException e)
+            {
+                throw new FormSchemaException($"pattern '{pattern}' is not a regular expression: {e.Message}", where + ".validate.pattern");
+            }
+        }
+        if (json["conditional"] is JsonObject conditional && conditional["json"] is JsonObject)
+            throw new FormSchemaException("JSON Logic conditionals are not supported; use conditions or customConditional", where + ".conditional.json");
+        if (json["conditional"]?["conditions"] is { } conditions && conditions is not JsonArray)
+            throw new FormSchemaException("conditional.conditions must be an array", where + ".conditional.conditions");
+    }
+
+    private static bool IsPlainKey(string key) => Regex.IsMatch(key, "^[A-Za-z0-9_\\-]+$");
+}

@@ -1,0 +1,18 @@
+namespace Workflow.Forms.Schema;
+
+/// <summary>How a component stores its value, as @formio/core's getModelType decides it.</summary>
+public enum ModelType
+{
+    Any,
+    String,
+    Number,
+    Boolean,
+    /// <summary>Layout only: the children write into the parent's data.</summary>
+    None,
+    /// <summary>Static content (html, content): no value.</summary>
+    Content,
+    /// <summary>An object whose keys are the children's (container).</summary>
+    Object,
+    /// <summary>An array of row objects (datagrid, editgrid).</summary>
+    NestedArray,
+}

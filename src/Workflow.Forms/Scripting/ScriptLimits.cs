@@ -1,0 +1,13 @@
+namespace Workflow.Forms.Scripting;
+
+/// <summary>
+/// Bounds on one evaluation of a form's JavaScript. Form scripts come from whoever designs the
+/// form; the server must survive an infinite loop, a runaway recursion or a string doubled
+/// until memory runs out. MaxAllocatedBytes counts every byte allocated on the thread during
+/// the run, Jint's own bookkeeping included (about 1.5 KB a statement in debug mode), so it is
+/// set well above what MaxStatements alone would use.
+/// </summary>
+public sealed record ScriptLimits(TimeSpan Timeout, int MaxStatements, int MaxRecursion, long MaxAllocatedBytes, int MaxScriptLength)
+{
+    public static ScriptLimits Default { get; } = new(TimeSpan.FromMilliseconds(500), 10_000, 64, 64 * 1024 * 1024, 20_000);
+}

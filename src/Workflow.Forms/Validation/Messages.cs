@@ -1,0 +1,47 @@
+using System.Globalization;
+
+namespace Workflow.Forms.Validation;
+
+/// <summary>The readable text of each rule, in English and French, after core's i18n keys.</summary>
+internal static class Messages
+{
+    private static readonly Dictionary<string, (string En, string Fr)> Texts = new(StringComparer.Ordinal)
+    {
+        ["required"] = ("{field} is required", "{field} est obligatoire"),
+        ["minLength"] = ("{field} must have at least {setting} characters", "{field} doit contenir au moins {setting} caractères"),
+        ["maxLength"] = ("{field} must have no more than {setting} characters", "{field} doit contenir au plus {setting} caractères"),
+        ["pattern"] = ("{field} does not match the pattern {setting}", "{field} ne respecte pas le format {setting}"),
+        ["min"] = ("{field} cannot be less than {setting}", "{field} ne peut pas être inférieur à {setting}"),
+        ["max"] = ("{field} cannot be greater than {setting}", "{field} ne peut pas être supérieur à {setting}"),
+        ["minWords"] = ("{field} must have at least {setting} words", "{field} doit contenir au moins {setting} mots"),
+        ["maxWords"] = ("{field} must have no more than {setting} words", "{field} doit contenir au plus {setting} mots"),
+        ["email"] = ("{field} must be a valid email", "{field} doit être une adresse e-mail valide"),
+        ["url"] = ("{field} must be a valid url", "{field} doit être une URL valide"),
+        ["number"] = ("{field} must be a number", "{field} doit être un nombre"),
+        ["day"] = ("{field} is not a valid day", "{field} n'est pas un jour valide"),
+        ["date"] = ("{field} is not a valid date", "{field} n'est pas une date valide"),
+        ["time"] = ("{field} is not a valid time", "{field} n'est pas une heure valide"),
+        ["onlyAvailableItems"] = ("{field} is an invalid option", "{field} n'est pas une option proposée"),
+        ["minSelectedCount"] = ("You must select at least {setting} items", "Sélectionnez au moins {setting} éléments"),
+        ["maxSelectedCount"] = ("You may only select up to {setting} items", "Sélectionnez au plus {setting} éléments"),
+        ["array"] = ("{field} must be an array", "{field} doit être une liste"),
+        ["array_nonempty"] = ("{field} must be a non-empty array", "{field} doit être une liste non vide"),
+        ["nonarray"] = ("{field} must not be an array", "{field} ne doit pas être une liste"),
+        ["unique"] = ("{field} must be unique", "{field} doit être unique"),
+        ["custom"] = ("{field} is invalid", "{field} n'est pas valide"),
+        ["script"] = ("The script of {field} failed: {setting}", "Le script de {field} a échoué : {setting}"),
+    };
+
+    public static (string En, string Fr) For(string key, string field, string? setting)
+    {
+        if (!Texts.TryGetValue(key, out var t))
+            return (key, key); // a custom message written by the form's author, shown as written
+        return (Fill(t.En, field, setting), Fill(t.Fr, field, setting));
+    }
+
+    private static string Fill(string text, string field, string? setting) =>
+        text.Replace("{field}", field, StringComparison.Ordinal)
+            .Replace("{setting}", setting ?? "", StringComparison.Ordinal);
+
+    public static string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,236 @@
+using System.Text.Json.Nodes;
+
+namespace Workflow.Forms.Tests.Agreement;
+
+/// <summary>
+/// Random forms with random submissions, from a fixed seed: each case mixes value components
+/// with random rules, layout and data containers, grids, conditions and custom scripts.
+/// </summary>
+internal sealed class FormGenerator(int seed)
+{
+    private static readonly string[] ValueTypes =
+        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time"];
+    private static readonly string[] Layouts = ["panel", "fieldset", "well", "columns", "table", "tabs"];
+    private static readonly string[] Patterns = ["[a-z]+", "[0-9]{2,4}", "a|b", "[a-z ]*", "h.*"];
+
+    internal sealed record Control(JsonObject Component, string Path);
+
+    private readonly Random random = new(seed);
+    private int counter;
+
+    public JsonArray Cases(int count)
+    {
+        var cases = new JsonArray();
+        for (var i = 0; i < count; i++)
+        {
+            counter = 0;
+            var components = new JsonArray();
+            var data = new JsonObject();
+            var top = random.Next(2, 6);
+            var controls = new List<Control>();
+            for (var j = 0; j < top; j++)
+                AddAny(components, data, depth: 0, controls, "");
+            cases.Add(new JsonObject
+            {
+                ["form"] = new JsonObject { ["display"] = random.Next(5) == 0 ? "wizard" : "form", ["components"] = components },
+                ["submission"] = new JsonObject { ["data"] = data },
+            });
+        }
+        return cases;
+    }
+
+    private void AddAny(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    {
+        var roll = random.Next(100);
+        if (depth < 2 && roll < 12) AddLayout(components, data, depth, controls, prefix);
+        else if (depth < 2 && roll < 20) AddContainer(components, data, depth, controls, prefix);
+        else if (depth < 2 && roll < 30) AddGrid(components, data, depth, controls, prefix);
+        else AddValue(components, data, controls, prefix);
+    }
+
+    private void AddValue(JsonArray components, JsonObject data, List<Control> controls, string prefix)
+    {
+        var type = ValueTypes[random.Next(ValueTypes.Length)];
+        var key = $"{type}{++counter}";
+        var component = new JsonObject { ["type"] = type, ["key"] = key, ["label"] = key, ["input"] = true };
+        var validate = new JsonObject();
+        if (random.Next(3) == 0) validate["required"] = true;
+        AddOptions(type, component);
+        AddRules(type, validate, component);
+        if (validate.Count > 0) component["validate"] = validate;
+        if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number")
+            component["multiple"] = true;
+        if (random.Next(5) == 0) AddCondition(component, controls);
+        if (random.Next(25) == 0) component["hidden"] = true;
+        if (random.Next(20) == 0) component["validateWhenHidden"] = true;
+        if (random.Next(30) == 0) component["persistent"] = false;
+        if (random.Next(15) == 0 && validate.Count > 0) validate["customMessage"] = "Please fix " + key;
+        components.Add(component);
+        controls.Add(new Control(component, prefix + key));
+        if (random.Next(10) == 0) return;
+        var value = ValuePool.For(type, random, component);
+        if (Js(component, "multiple") && random.Next(5) > 0)
+            value = random.Next(4) == 0 ? new JsonArray() : new JsonArray(value?.DeepClone(), ValuePool.For(type, random, component));
+        data[key] = value;
+    }
+
+    private static bool Js(JsonObject o, string key) => o[key]?.GetValue<bool>() == true;
+
+    private void AddOptions(string type, JsonObject component)
+    {
+        var options = new JsonArray(Option("a"), Option("b"), Option("c"));
+        if (type == "select" && random.Next(4) == 0)
+        {
+            component["dataSrc"] = "json";
+            component["valueProperty"] = "value";
+            component["data"] = new JsonObject { ["json"] = options };
+        }
+        else if (type == "select") component["data"] = new JsonObject { ["values"] = options };
+        if (type is "radio" or "selectboxes") component["values"] = options;
+        if (type == "phoneNumber") component["inputMask"] = "(999) 999-9999";
+        if (type == "day")
+            component["fields"] = new JsonObject { ["day"] = new JsonObject { ["hide"] = false }, ["month"] = new JsonObject { ["hide"] = false }, ["year"] = new JsonObject { ["hide"] = false } };
+        if (type == "day" && random.Next(3) == 0) component["dayFirst"] = true;
+    }
+
+    private static JsonObject Option(string value) => new() { ["label"] = value.ToUpperInvariant(), ["value"] = value };
+
+    private void AddRules(string type, JsonObject validate, JsonObject component)
+    {
+        switch (type)
+        {
+            case "textfield" or "textarea" or "password":
+                if (random.Next(3) == 0) validate["minLength"] = random.Next(1, 5);
+                if (random.Next(3) == 0) validate["maxLength"] = random.Next(3, 9);
+                if (random.Next(4) == 0) validate["pattern"] = Patterns[random.Next(Patterns.Length)];
+                if (random.Next(4) == 0) validate["minWords"] = random.Next(1, 4);
+                if (random.Next(4) == 0) validate["maxWords"] = random.Next(1, 4);
+                if (random.Next(10) == 0) validate["custom"] = "valid = input === 'ok' ? true : 'must be ok';";
+                if (random.Next(12) == 0) component["truncateMultipleSpaces"] = true;
+                break;
+            case "number" or "currency":
+                if (random.Next(2) == 0) validate["min"] = random.Next(-2, 5);
+                if (random.Next(2) == 0) validate["max"] = random.Next(5, 20);
+                if (random.Next(10) == 0) validate["custom"] = "valid = !input || input % 2 === 0;";
+                if (random.Next(15) == 0) validate["custom"] = "valid = !row || !row.min || input >= row.min ? true : 'too small';";
+                break;
+            case "select" or "radio":
+                if (random.Next(2) == 0) validate["onlyAvailableItems"] = true;
+                break;
+            case "selectboxes":
+                if (random.Next(3) == 0) validate["onlyAvailableItems"] = true;
+                if (random.Next(3) == 0) validate["minSelectedCount"] = 2;
+                if (random.Next(3) == 0) validate["maxSelectedCount"] = 2;
+                break;
+        }
+    }
+
+    private void AddCondition(JsonObject component, List<Control> controls)
+    {
+        var candidates = controls
+            .Where(c => c.Component["type"]!.GetValue<string>() is "textfield" or "number" or "checkbox" or "select" or "radio" or "selectboxes").ToList();
+        if (candidates.Count == 0) return;
+        var chosen = candidates[random.Next(candidates.Count)];
+        var control = chosen.Component;
+        // Conditions name their control by data path or, as older forms do, by bare key.
+        var key = random.Next(3) == 0 ? control["key"]!.GetValue<string>() : chosen.Path;
+        if (random.Next(4) == 0) component["clearOnHide"] = false;
+        switch (random.Next(4))
+        {
+            case 0:
+                component["conditional"] = new JsonObject { ["show"] = random.Next(2) == 0, ["when"] = key, ["eq"] = Sample(control) };
+                break;
+            case 1:
+                component["customConditional"] = random.Next(2) == 0 ? $"show = !!data['{key}'];" : $"show = !!(row && row['{control["key"]}']);";
+                break;
+            default:
+                var ops = new[] { "isEqual", "isNotEqual", "isEmpty", "isNotEmpty", "greaterThan", "lessThan", "includes", "startsWith" };
+                var conditions = new JsonArray();
+                for (var i = random.Next(1, 3); i > 0; i--)
+                    conditions.Add(new JsonObject { ["component"] = key, ["operator"] = ops[random.Next(ops.Length)], ["value"] = Sample(control) });
+                component["conditional"] = new JsonObject
+                {
+                    ["show"] = random.Next(3) > 0,
+                    ["conjunction"] = random.Next(2) == 0 ? "all" : "any",
+                    ["conditions"] = conditions,
+                };
+                break;
+        }
+    }
+
+    private JsonNode Sample(JsonObject control) => control["type"]!.GetValue<string>() switch
+    {
+        "number" => JsonValue.Create(random.Next(0, 10)),
+        "checkbox" => JsonValue.Create(random.Next(2) == 0),
+        "select" or "radio" or "selectboxes" => JsonValue.Create(new[] { "a", "b", "z" }[random.Next(3)]),
+        _ => JsonValue.Create(new[] { "ok", "hello", "a", "" }[random.Next(4)]),
+    };
+
+    private void AddLayout(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    {
+        var type = Layouts[random.Next(Layouts.Length)];
+        var layout = new JsonObject { ["type"] = type, ["key"] = $"{type}{++counter}", ["input"] = false };
+        var children = new JsonArray();
+        if (random.Next(6) == 0) AddCondition(layout, controls);
+        if (random.Next(30) == 0) layout["hidden"] = true;
+        for (var i = random.Next(1, 4); i > 0; i--)
+            AddAny(children, data, depth + 1, controls, prefix);
+        switch (type)
+        {
+            case "columns":
+                layout["columns"] = new JsonArray(new JsonObject { ["components"] = children, ["width"] = 6 }, new JsonObject { ["components"] = new JsonArray(), ["width"] = 6 });
+                break;
+            case "table":
+                layout["rows"] = new JsonArray(new JsonArray(new JsonObject { ["components"] = children }));
+                break;
+            case "tabs":
+                layout["components"] = new JsonArray(new JsonObject { ["key"] = "tab1", ["label"] = "Tab", ["components"] = children });
+                break;
+            default:
+                layout["components"] = children;
+                break;
+        }
+        components.Add(layout);
+    }
+
+    private void AddContainer(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    {
+        var key = $"container{++counter}";
+        var inner = new JsonObject();
+        var children = new JsonArray();
+        var container = new JsonObject { ["type"] = "container", ["key"] = key, ["input"] = true, ["components"] = children };
+        if (random.Next(8) == 0) AddCondition(container, controls);
+        for (var i = random.Next(1, 4); i > 0; i--)
+            AddAny(children, inner, depth + 1, controls, prefix + key + ".");
+        components.Add(container);
+        if (random.Next(8) > 0) data[key] = inner;
+    }
+
+    private void AddGrid(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    {
+        var type = random.Next(2) == 0 ? "datagrid" : "editgrid";
+        var key = $"{type}{++counter}";
+        var children = new JsonArray();
+        var rows = new JsonArray();
+        var count = random.Next(0, 4);
+        var rowData = Enumerable.Range(0, count).Select(_ => new JsonObject()).ToList();
+        var inGrid = new List<Control>(controls);
+        for (var i = random.Next(1, 3); i > 0; i--)
+        {
+            var scratch = new JsonObject();
+            AddValue(children, scratch, inGrid, prefix + key + ".");
+            var component = (JsonObject)children[^1]!;
+            var childKey = component["key"]!.GetValue<string>();
+            foreach (var row in rowData)
+            {
+                if (random.Next(8) > 0) row[childKey] = ValuePool.For(component["type"]!.GetValue<string>(), random, component);
+            }
+        }
+        foreach (var row in rowData) rows.Add(row);
+        var grid = new JsonObject { ["type"] = type, ["key"] = key, ["input"] = true, ["components"] = children };
+        if (random.Next(5) == 0) grid["validate"] = new JsonObject { ["required"] = true };
+        if (random.Next(8) == 0) AddCondition(grid, controls);
+        components.Add(grid);
+        if (random.Next(6) > 0) data[key] = random.Next(25) == 0 ? JsonValue.Create("not rows") : rows;
+    }
+}
