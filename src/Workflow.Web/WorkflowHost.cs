@@ -50,6 +50,8 @@ public static class WorkflowHost
         builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddHostedService<EmailDeliveryService>();
+        builder.Services.AddSingleton<Workflow.Application.Jobs.QuartzHostedService>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workflow.Application.Jobs.QuartzHostedService>());
 
         var app = builder.Build();
 

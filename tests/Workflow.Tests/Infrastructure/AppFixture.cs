@@ -21,7 +21,7 @@ public sealed record TestUser(Guid Id, string Email, string[] Roles);
 /// The whole application on its own database: slice tests send commands through the real
 /// MediatR pipeline (<see cref="Send{T}"/>), HTTP tests call the real endpoints (<see cref="Client"/>).
 /// </summary>
-public sealed class AppFixture : IAsyncLifetime
+public class AppFixture : IAsyncLifetime
 {
     public const string Password = "Password-123!";
 
@@ -55,6 +55,8 @@ public sealed class AppFixture : IAsyncLifetime
             web.UseSetting("Email:BackgroundDelivery", "false");
             // The feed tests serve calendars from a local HTTP server.
             web.UseSetting("Calendars:AllowPrivateNetworks", "true");
+            web.UseSetting("Quartz:Enabled", "false");
+            Configure(web);
             if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
             {
                 web.UseSetting("Smtp:Host", smtp.Split(':')[0]);
@@ -72,6 +74,9 @@ public sealed class AppFixture : IAsyncLifetime
         });
         _ = _factory.Server;
     }
+
+    /// <summary>For fixtures that need the application set up differently.</summary>
+    protected virtual void Configure(IWebHostBuilder web) { }
 
     public async Task DisposeAsync()
     {

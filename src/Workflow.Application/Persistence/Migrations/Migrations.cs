@@ -18,3 +18,7 @@ public sealed class OutgoingEmails : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121080000_CalendarFeedsAndReminders")]
 public sealed class CalendarFeedsAndReminders : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121090000_QuartzJobStore")]
+public sealed class QuartzJobStore : SqlMigration;
