@@ -137,12 +137,7 @@ internal sealed partial class Execution
             RaiseIncident(token, $"correlation: {correlation.Error}");
             return false;
         }
-        var key = correlation.Value switch
-        {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            var other => other.ToJsonString(),
-        };
+        var key = correlation.Text;
         var wait = new Wait
         {
             Id = Guid.NewGuid(), Kind = WaitKind.Message, TokenId = token.Id, ElementId = node.Id, CreatedAt = Now,

@@ -35,7 +35,6 @@ internal sealed partial class Execution
             ResumeCatch(token, wait);
             return true;
         }
-        Journal(JournalKind.Entered, element.Id, "timer fired");
         if (element.CancelActivity)
         {
             Interrupt(token, element);

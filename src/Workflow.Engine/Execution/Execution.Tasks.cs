@@ -51,12 +51,7 @@ internal sealed partial class Execution
             RaiseIncident(token, result.Error!);
             return false;
         }
-        value = result.Value switch
-        {
-            null => null,
-            JsonValue v when v.TryGetValue<string>(out var s) => s,
-            var other => other.ToJsonString(),
-        };
+        value = result.Text;
         return true;
     }
 

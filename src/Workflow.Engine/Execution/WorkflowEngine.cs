@@ -102,9 +102,17 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
         if (stored.Status != InstanceStatus.Running)
             throw new WorkflowException("not-running", $"the instance is {stored.Status.ToString().ToLowerInvariant()}");
         var run = new Execution(this, definition, stored.Clone(), caller ?? Caller.System, cancellationToken);
-        if (!command(run))
-            return new EngineResult(stored, [], false);
-        return await run.FinishAsync();
+        try
+        {
+            if (!command(run))
+                return new EngineResult(stored, [], false);
+            return await run.FinishAsync();
+        }
+        catch (KeyNotFoundException e)
+        {
+            // The state names elements this definition lacks: the host paired it with the wrong version.
+            throw new WorkflowException("definition-mismatch", $"the instance does not fit this definition: {e.Message}");
+        }
     }
 
     private static FlowNode ChooseStart(ProcessDefinition definition, string? startEventId)

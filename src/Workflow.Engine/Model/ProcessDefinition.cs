@@ -1,3 +1,6 @@
+using System.Security.Cryptography;
+using System.Text;
+
 namespace Workflow.Engine.Model;
 
 /// <summary>
@@ -17,6 +20,9 @@ public sealed class ProcessDefinition
 
     private ILookup<string, FlowNode>? boundaries;
     private ILookup<string, FlowNode>? children;
+
+    /// <summary>SHA-256 of the XML: deploying a file whose hash equals the latest version's creates nothing.</summary>
+    public string ContentHash => Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(Xml)));
 
     public FlowNode? Node(string id) => Nodes.GetValueOrDefault(id);
 

@@ -38,11 +38,17 @@ public static class BpmnReader
         try
         {
             using var reader = new StreamReader(stream);
-            var buffer = new char[maxCharacters + 1];
-            var read = reader.ReadBlock(buffer, 0, buffer.Length);
-            if (read > maxCharacters)
-                return Fail("definitions", $"the file is larger than {maxCharacters} characters");
-            return Read(new string(buffer, 0, read), maxCharacters);
+            var text = new StringBuilder();
+            var buffer = new char[64 * 1024];
+            int read;
+            while ((read = reader.Read(buffer, 0, buffer.Length)) > 0)
+            {
+                // Stop at the limit rather than read a huge stream whole.
+                if (text.Length + read > maxCharacters)
+                    return Fail("definitions", $"the file is larger than {maxCharacters} characters");
+                text.Append(buffer, 0, read);
+            }
+            return Read(text.ToString(), maxCharacters);
         }
         catch (Exception e) when (e is IOException or DecoderFallbackException or ObjectDisposedException or NotSupportedException)
         {

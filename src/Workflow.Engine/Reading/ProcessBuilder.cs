@@ -20,6 +20,11 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
         ["subProcess"] = ElementKind.SubProcess,
     };
 
+    private static readonly HashSet<string> JavaScript = new(StringComparer.OrdinalIgnoreCase)
+    {
+        "javascript", "ecmascript", "js", "text/javascript", "application/javascript",
+    };
+
     private readonly EventDefinitionReader events = new(root, problems);
     private readonly ExtensionReader extensions = new(problems);
 
@@ -68,7 +73,11 @@ internal sealed class ProcessBuilder(XElement root, List<ValidationError> proble
 
     private void ReadFlow(XElement element, string id, string? parentId)
     {
-        var condition = element.Element(BpmnNames.Model + "conditionExpression")?.Value.Trim();
+        var expression = element.Element(BpmnNames.Model + "conditionExpression");
+        var language = (string?)expression?.Attribute("language");
+        if (language is not null && !JavaScript.Contains(language))
+            problems.Add(new(id, $"condition language '{language}' is not supported; conditions are JavaScript"));
+        var condition = expression?.Value.Trim();
         Flows[id] = new SequenceFlow(
             id,
             (string?)element.Attribute("sourceRef") ?? "",

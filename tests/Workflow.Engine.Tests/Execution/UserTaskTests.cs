@@ -136,4 +136,16 @@ public class UserTaskTests
         cancelled.Single<WaitCancelled>().WaitId.ShouldBe(started.State.Waits[0].Id);
         cancelled.Single<InstanceEnded>().Reason.ShouldBe("dossier closed");
     }
+
+    [Fact]
+    public async Task State_paired_with_the_wrong_version_is_refused_with_a_reason()
+    {
+        var started = await harness.Start(definition, new { referentId = "user-7" });
+        var otherVersion = Workflow.Engine.Reading.BpmnReader.Read(definition.Xml.Replace("\"Plan\"", "\"Planning\"")).Definition!;
+
+        var refusal = await Should.ThrowAsync<WorkflowException>(() =>
+            harness.Engine.CompleteUserTaskAsync(otherVersion, started.State, started.State.Waits[0].Id));
+
+        refusal.Reason.ShouldBe("definition-mismatch");
+    }
 }

@@ -46,4 +46,14 @@ public class DefinitionDiffTests
 
         diff.Changed.Single().ShouldBe(new ElementChange("Flow_Big", "changed condition"));
     }
+
+    [Fact]
+    public void Content_hash_changes_with_any_change_of_the_file_and_only_then()
+    {
+        var xml = Fixture.Xml("user-task.bpmn");
+
+        Read(xml).ContentHash.ShouldBe(Read(xml).ContentHash);
+        Read(xml).ContentHash.ShouldNotBe(Read(xml.Replace("x=\"160\"", "x=\"161\"")).ContentHash);
+        Read(xml).ContentHash.Length.ShouldBe(64);
+    }
 }

@@ -121,6 +121,14 @@ public class ReaderTests
     }
 
     [Fact]
+    public void A_stream_is_read_whole_when_it_fits()
+    {
+        using var stream = new MemoryStream(Encoding.UTF8.GetBytes(Fixture.Xml("user-task.bpmn")));
+
+        BpmnReader.Read(stream, maxCharacters: int.MaxValue).Definition!.Id.ShouldBe("UserTaskProcess");
+    }
+
+    [Fact]
     public void Random_bytes_give_errors_and_never_throw()
     {
         var random = new Random(42);

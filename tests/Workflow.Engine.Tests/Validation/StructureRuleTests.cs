@@ -62,4 +62,10 @@ public class StructureRuleTests
     public void Expression_in_an_assignee_is_syntax_checked() =>
         ErrorsAfter("user-task.bpmn", "assignee=\"=referentId\"", "assignee=\"=referent Id(\"")
             .ShouldContain(e => e.Element == "Plan" && e.Message.Contains("assignee"));
+
+    [Fact]
+    public void Condition_in_another_language_is_an_error() =>
+        ErrorsAfter("exclusive-gateway.bpmn", "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\">amount &gt; 1000",
+                "<bpmn:conditionExpression xsi:type=\"bpmn:tFormalExpression\" language=\"groovy\">amount &gt; 1000")
+            .ShouldContain(e => e.Element == "Flow_Big" && e.Message.Contains("groovy"));
 }
