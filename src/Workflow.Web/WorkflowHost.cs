@@ -81,6 +81,7 @@ public static class WorkflowHost
         AppointmentEndpoints.Map(app);
         PlanningEndpoints.Map(app);
         CalendarEndpoints.Map(app);
+        RecordEndpoints.Map(app);
         return app;
     }
 

@@ -36,6 +36,10 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Calendars.CalendarFeed> CalendarFeeds => Set<Calendars.CalendarFeed>();
 
+    public DbSet<Exchanges.Exchange> Exchanges => Set<Exchanges.Exchange>();
+
+    public DbSet<Documents.AppointmentDocument> AppointmentDocuments => Set<Documents.AppointmentDocument>();
+
     public DbSet<Calendars.PersonalFeedToken> PersonalFeedTokens => Set<Calendars.PersonalFeedToken>();
 
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>

@@ -239,3 +239,31 @@ internal sealed class PersonalFeedTokenConfiguration : IEntityTypeConfiguration<
         b.HasOne<AppUser>().WithMany().HasForeignKey(t => t.UserId).OnDelete(DeleteBehavior.Cascade);
     }
 }
+
+internal sealed class ExchangeConfiguration : IEntityTypeConfiguration<Exchanges.Exchange>
+{
+    public void Configure(EntityTypeBuilder<Exchanges.Exchange> b)
+    {
+        b.Property(e => e.Title).HasMaxLength(300).IsRequired();
+        b.Property(e => e.Notes).HasMaxLength(20_000).IsRequired();
+        b.Property(e => e.Participants).HasColumnType("text[]");
+        b.HasOne<Dossier>().WithMany().HasForeignKey(e => e.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Appointment>().WithMany().HasForeignKey(e => e.AppointmentId).OnDelete(DeleteBehavior.SetNull);
+        // One exchange per appointment.
+        b.HasIndex(e => e.AppointmentId).IsUnique();
+        b.HasIndex(e => new { e.DossierId, e.OccurredAt });
+        b.Ignore(e => e.DomainEvents);
+    }
+}
+
+internal sealed class AppointmentDocumentConfiguration : IEntityTypeConfiguration<Documents.AppointmentDocument>
+{
+    public void Configure(EntityTypeBuilder<Documents.AppointmentDocument> b)
+    {
+        b.ToTable(t => t.HasCheckConstraint("ck_appointment_documents_size", "size > 0 AND size <= 10485760"));
+        b.Property(d => d.FileName).HasMaxLength(255).IsRequired();
+        b.Property(d => d.ContentType).HasMaxLength(100).IsRequired();
+        b.HasOne<Appointment>().WithMany().HasForeignKey(d => d.AppointmentId).OnDelete(DeleteBehavior.Cascade);
+        b.HasIndex(d => d.AppointmentId);
+    }
+}

@@ -30,7 +30,7 @@ public class AppFixture : IAsyncLifetime
         Converters = { new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower) },
     };
 
-    private readonly Dictionary<Guid, string> _tokens = [];
+    private readonly Dictionary<Guid, (string Token, DateTimeOffset IssuedAt)> _tokens = [];
     private WebApplicationFactory<Program>? _factory;
     private string? _database;
 
@@ -131,12 +131,17 @@ public class AppFixture : IAsyncLifetime
         var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
         if (user is null)
             return client;
-        if (!_tokens.TryGetValue(user.Id, out var token))
+        // Tokens live an hour of the test clock: a test that moves the clock gets a fresh one.
+        var now = Clock.GetUtcNow();
+        string token;
+        lock (_tokens)
+            token = _tokens.TryGetValue(user.Id, out var cached) && cached.IssuedAt <= now && now - cached.IssuedAt < TimeSpan.FromMinutes(30) ? cached.Token : "";
+        if (token.Length == 0)
         {
             var response = await client.PostAsJsonAsync("/auth/login", new { email = user.Email, password = Password });
             response.EnsureSuccessStatusCode();
             token = (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("accessToken").GetString()!;
-            lock (_tokens) _tokens[user.Id] = token;
+            lock (_tokens) _tokens[user.Id] = (token, now);
         }
         client.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
         return client;

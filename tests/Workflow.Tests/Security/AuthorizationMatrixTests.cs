@@ -73,6 +73,12 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("DELETE", "/users/{id:guid}/calendars/personal", Staff),
         ("GET", "/calendar/{token}.ics", [Anyone]),
         ("POST", "/appointments/{id:guid}/remind", Booking),
+        ("POST", "/appointments/{id:guid}/exchange", Booking),
+        ("GET", "/dossiers/{id:guid}/exchanges", Staff),
+        ("POST", "/appointments/{id:guid}/documents", Staff),
+        ("GET", "/appointments/{id:guid}/documents", Staff),
+        ("GET", "/appointments/{id:guid}/documents/{documentId:guid}", Staff),
+        ("DELETE", "/appointments/{id:guid}/documents/{documentId:guid}", Booking),
         ("GET", "/invitations/mine", Staff),
         ("GET", "/invitations/mine/count", Staff),
         ("POST", "/invitations/{id:guid}/answer", Staff),
@@ -146,7 +152,9 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         if (method == "GET" && (url.EndsWith("/availability", StringComparison.Ordinal) || url.EndsWith("/experts", StringComparison.Ordinal) || url == "/agendas"))
             url += $"?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60&users={Guid.NewGuid()}";
         var request = new HttpRequestMessage(new HttpMethod(method), url);
-        if (method is "POST" or "PUT" or "PATCH")
+        if (method == "POST" && url.EndsWith("/documents", StringComparison.Ordinal))
+            request.Content = new MultipartFormDataContent { { new ByteArrayContent("x"u8.ToArray()), "file", "x.txt" } };
+        else if (method is "POST" or "PUT" or "PATCH")
             request.Content = new StringContent("{}", Encoding.UTF8, "application/json");
         return request;
     }

@@ -22,3 +22,7 @@ public sealed class CalendarFeedsAndReminders : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121090000_QuartzJobStore")]
 public sealed class QuartzJobStore : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121095000_ExchangesAndDocuments")]
+public sealed class ExchangesAndDocuments : SqlMigration;
