@@ -13,6 +13,10 @@ public static class CommandLine
 
           db migrate [--connection CS]   apply the database migrations
           db script                      print the SQL that creates the schema the model describes
+          bench scheduling [--connection CS] [--experts N] [--runs N] [--database NAME] [--reuse]
+                                         generate N experts (default 10000) with 20 ranges and 100 appointments each
+                                         in a database (default 'workflow_bench', dropped first) and time matching and agendas
+                                         (--reuse: time again on the data an earlier run left)
 
         The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
         """;
@@ -27,6 +31,10 @@ public static class CommandLine
                 await using (var db = AppDbContextOptions.Create("Host=localhost"))
                     await output.WriteLineAsync(db.Database.GenerateCreateScript());
                 return 0;
+            case ["bench", "scheduling", .. var rest]:
+                return Connection(rest) is { } cs
+                    ? await Bench.SchedulingBench.Run(cs, Text(rest, "--database") ?? "workflow_bench", Option(rest, "--experts", 10_000), Option(rest, "--runs", 50), rest.Contains("--reuse"), output)
+                    : await NoConnection(error);
             case ["--help" or "-h" or "help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -34,6 +42,24 @@ public static class CommandLine
                 await error.WriteLineAsync(Usage);
                 return 64;
         }
+    }
+
+    private static async Task<int> NoConnection(TextWriter error)
+    {
+        await error.WriteLineAsync("No connection string: pass --connection or set ConnectionStrings__Workflow.");
+        return 64;
+    }
+
+    private static string? Text(string[] rest, string name)
+    {
+        var i = Array.IndexOf(rest, name);
+        return i >= 0 && i + 1 < rest.Length ? rest[i + 1] : null;
+    }
+
+    private static int Option(string[] rest, string name, int fallback)
+    {
+        var i = Array.IndexOf(rest, name);
+        return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) && value > 0 ? value : fallback;
     }
 
     private static string? Connection(string[] rest)

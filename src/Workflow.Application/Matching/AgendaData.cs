@@ -17,31 +17,47 @@ public sealed record ExternalRow(Guid UserId, DateTimeOffset Start, DateTimeOffs
 /// </summary>
 internal static class AgendaData
 {
-    public static Task<List<RangeRow>> Ranges(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, TimeSpan? atLeast, CancellationToken ct)
+    /// <summary>A range lasts at most 31 days: bounding its start lets the (user, start) index do all the work.</summary>
+    public static async Task<List<RangeRow>> Ranges(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, TimeSpan? atLeast, CancellationToken ct)
     {
-        var ranges = db.AvailabilityRanges.Where(r => users.Contains(r.UserId) && r.Start < until && since < r.End);
+        var earliest = since - TimeSpan.FromDays(31);
+        var ranges = db.AvailabilityRanges.Where(r => users.Contains(r.UserId) && r.Start < until && r.Start > earliest && since < r.End);
         if (atLeast is { } minimum)
             ranges = ranges.Where(r => r.End - r.Start >= minimum);
-        return (from r in ranges
-                join l in db.Locations on r.LocationId equals l.Id into ls
-                from l in ls.DefaultIfEmpty()
-                select new RangeRow(r.Id, r.UserId, r.Start, r.End, r.LocationId, l == null ? null : l.Name, l == null ? null : l.Address))
-            .AsNoTracking().ToListAsync(ct);
+        var rows = await ranges.Select(r => new { r.Id, r.UserId, r.Start, r.End, r.LocationId }).AsNoTracking().ToListAsync(ct);
+        var locationIds = rows.Where(r => r.LocationId is not null).Select(r => r.LocationId!.Value).Distinct().ToList();
+        var locations = await db.Locations.Where(l => locationIds.Contains(l.Id)).AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
+        return rows.Select(r => r.LocationId is { } l && locations.TryGetValue(l, out var location)
+            ? new RangeRow(r.Id, r.UserId, r.Start, r.End, l, location.Name, location.Address)
+            : new RangeRow(r.Id, r.UserId, r.Start, r.End, null, null, null)).ToList();
     }
 
-    public static Task<List<AppointmentRow>> Appointments(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, CancellationToken ct) =>
-        (from a in db.Appointments
-         where a.Status == AppointmentStatus.Planned && users.Contains(a.MainUserId!.Value) && a.Start < until && since < a.End
-         join l in db.Locations on a.LocationId equals l.Id into ls
-         from l in ls.DefaultIfEmpty()
-         join d in db.Dossiers on a.DossierId equals d.Id
-         select new AppointmentRow(a.Id, a.MainUserId!.Value, a.DossierId, a.Title, a.Start!.Value, a.End!.Value,
-             l != null ? l.Address : a.Place != null ? a.Place : d.Address))
-        .AsNoTracking().ToListAsync(ct);
+    /// <summary>
+    /// Planned appointments, read as plain columns (an appointment lasts at most a day, which bounds
+    /// the index scan); where each takes place is resolved after: its location, else its place, else the dossier's address.
+    /// </summary>
+    public static async Task<List<AppointmentRow>> Appointments(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var earliest = since - Appointment.LongestDuration;
+        var rows = await db.Appointments.AsNoTracking()
+            .Where(a => a.Status == AppointmentStatus.Planned && users.Contains(a.MainUserId!.Value) && a.Start < until && a.Start > earliest && since < a.End)
+            .Select(a => new { a.Id, MainUserId = a.MainUserId!.Value, a.DossierId, a.Title, Start = a.Start!.Value, End = a.End!.Value, a.LocationId, a.Place })
+            .ToListAsync(ct);
+        var locationIds = rows.Where(r => r.LocationId is not null).Select(r => r.LocationId!.Value).Distinct().ToList();
+        var locations = await db.Locations.Where(l => locationIds.Contains(l.Id)).AsNoTracking().ToDictionaryAsync(l => l.Id, l => l.Address, ct);
+        var dossierIds = rows.Where(r => r.LocationId is null && r.Place is null).Select(r => r.DossierId).Distinct().ToList();
+        var dossiers = await db.Dossiers.Where(d => dossierIds.Contains(d.Id)).AsNoTracking().Select(d => new { d.Id, d.Address }).ToDictionaryAsync(d => d.Id, d => d.Address, ct);
+        return rows.Select(r => new AppointmentRow(r.Id, r.MainUserId, r.DossierId, r.Title, r.Start, r.End,
+            r.LocationId is { } l && locations.TryGetValue(l, out var at) ? at : r.Place ?? dossiers.GetValueOrDefault(r.DossierId))).ToList();
+    }
 
-    public static Task<List<ExternalRow>> External(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, CancellationToken ct) =>
-        db.ExternalBusyTimes.Where(e => users.Contains(e.UserId) && e.Start < until && since < e.End)
+    /// <summary>External busy times are not bounded in length: a year back covers any leave.</summary>
+    public static Task<List<ExternalRow>> External(AppDbContext db, IQueryable<Guid> users, DateTimeOffset since, DateTimeOffset until, CancellationToken ct)
+    {
+        var earliest = since - TimeSpan.FromDays(366);
+        return db.ExternalBusyTimes.Where(e => users.Contains(e.UserId) && e.Start < until && e.Start > earliest && since < e.End)
             .Select(e => new ExternalRow(e.UserId, e.Start, e.End)).AsNoTracking().ToListAsync(ct);
+    }
 
     /// <summary>What blocks a new appointment at <paramref name="place"/>: planned appointments with the travel to and from them, and external busy times as they are.</summary>
     public static IEnumerable<Busy> Blocking(IEnumerable<AppointmentRow> appointments, IEnumerable<ExternalRow> external, Address? place, TimeSpan unknownTravel)

@@ -59,34 +59,63 @@ public static class FindExperts
                           where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Expert))
                           where required.All(s => u.Skills.Contains(s)) || u.Id == assigned
                           select u;
-            var ids = experts.Select(u => u.Id);
-            var people = await experts.Select(u => new { u.Id, u.FullName, u.BaseAddress, u.Skills }).AsNoTracking().ToListAsync(ct);
-            var margin = TimeSpan.FromHours(4);
-            var ranges = (await AgendaData.Ranges(db, ids, period.Start, period.End, duration, ct)).ToLookup(r => r.UserId);
-            var appointments = (await AgendaData.Appointments(db, ids, period.Start - margin, period.End + margin, ct)).ToLookup(a => a.UserId);
-            var external = (await AgendaData.External(db, ids, period.Start, period.End, ct)).ToLookup(e => e.UserId);
+            var people = await experts.Select(u => new Candidate(u.Id, u.FullName, u.BaseAddress, u.Skills)).AsNoTracking().ToListAsync(ct);
+            var ranges = (await AgendaData.Ranges(db, experts.Select(u => u.Id), period.Start, period.End, duration, ct)).ToLookup(r => r.UserId);
 
+            // Best first, by a bound no agenda can beat (nearest range, earliest range, no workload): once
+            // the list is full and the next bound is below the last score kept, nobody left can enter it.
+            // Only the agendas of the experts looked at are read, which keeps large pools fast.
+            var queue = people.Where(p => ranges[p.Id].Any())
+                .Select(p => (Person: p, Bound: Bound(p, ranges[p.Id].ToList(), place, period)))
+                .OrderByDescending(x => x.Person.Id == assigned).ThenByDescending(x => x.Bound).ToList();
             var matches = new List<ExpertMatch>();
-            foreach (var person in people)
+            for (var i = 0; i < queue.Count; i += Batch)
             {
-                var userRanges = ranges[person.Id].ToList();
-                if (userRanges.Count == 0)
-                    continue;
-                var busy = AgendaData.Blocking(appointments[person.Id], external[person.Id], place, Scoring.UnknownTravel).ToList();
-                var slots = FreeSlots.Find(userRanges.Select(r => new Interval(r.Start, r.End)), busy, period, duration, Scoring.Step, q.SlotsPerExpert);
-                if (slots.Count == 0)
-                    continue;
-                var firstRange = userRanges.First(r => r.Start <= slots[0].Start && slots[0].End <= r.End);
-                var distance = Geo.DistanceKm(firstRange.LocationAddress ?? person.BaseAddress, place);
-                var workload = appointments[person.Id].Count(a => a.Start < period.End && period.Start < a.End);
-                var penalties = Scoring.Penalties(distance, slots[0].Start - period.Start, workload);
-                matches.Add(new ExpertMatch(person.Id, person.FullName, person.Id == assigned, Scoring.Score(penalties), penalties, distance, slots[0].Start, workload,
-                    required.Except(person.Skills).ToList(),
-                    slots.Select(s => SlotAt(s, userRanges)).ToList()));
+                var kept = matches.Where(m => !m.AlreadyAssigned).OrderByDescending(m => m.Score).ToList();
+                if (kept.Count >= q.Limit && queue[i].Person.Id != assigned && queue[i].Bound < kept[q.Limit - 1].Score)
+                    break;
+                var batch = queue.Skip(i).Take(Batch).Select(x => x.Person).ToList();
+                var batchIds = batch.Select(p => p.Id).ToList();
+                var ids = db.Users.Where(u => batchIds.Contains(u.Id)).Select(u => u.Id);
+                var margin = TimeSpan.FromHours(4);
+                var appointments = (await AgendaData.Appointments(db, ids, period.Start - margin, period.End + margin, ct)).ToLookup(a => a.UserId);
+                var external = (await AgendaData.External(db, ids, period.Start, period.End, ct)).ToLookup(e => e.UserId);
+                foreach (var person in batch)
+                {
+                    var match = Match(person, ranges[person.Id].ToList(), appointments[person.Id].ToList(), external[person.Id], place, period, duration, q.SlotsPerExpert, required, assigned);
+                    if (match is not null)
+                        matches.Add(match);
+                }
             }
 
             return matches.OrderByDescending(m => m.AlreadyAssigned).ThenByDescending(m => m.Score).ThenBy(m => m.FirstSlot).ThenBy(m => m.FullName)
                 .Take(q.Limit).ToList();
+        }
+
+        private const int Batch = 64;
+
+        private sealed record Candidate(Guid Id, string FullName, Address? BaseAddress, List<string> Skills);
+
+        private static double Bound(Candidate person, List<RangeRow> ranges, Address? place, Interval period)
+        {
+            var nearest = ranges.Select(r => Geo.DistanceKm(r.LocationAddress ?? person.BaseAddress, place)).Min();
+            var earliest = ranges.Min(r => r.Start) is var s && s > period.Start ? s : period.Start;
+            return Scoring.Score(Scoring.Penalties(nearest, earliest - period.Start, 0));
+        }
+
+        private static ExpertMatch? Match(Candidate person, List<RangeRow> userRanges, List<AppointmentRow> appointments, IEnumerable<ExternalRow> external,
+            Address? place, Interval period, TimeSpan duration, int slotsPerExpert, string[] required, Guid? assigned)
+        {
+            var busy = AgendaData.Blocking(appointments, external, place, Scoring.UnknownTravel).ToList();
+            var slots = FreeSlots.Find(userRanges.Select(r => new Interval(r.Start, r.End)), busy, period, duration, Scoring.Step, slotsPerExpert);
+            if (slots.Count == 0)
+                return null;
+            var firstRange = userRanges.First(r => r.Start <= slots[0].Start && slots[0].End <= r.End);
+            var distance = Geo.DistanceKm(firstRange.LocationAddress ?? person.BaseAddress, place);
+            var workload = appointments.Count(a => a.Start < period.End && period.Start < a.End);
+            var penalties = Scoring.Penalties(distance, slots[0].Start - period.Start, workload);
+            return new ExpertMatch(person.Id, person.FullName, person.Id == assigned, Scoring.Score(penalties), penalties, distance, slots[0].Start, workload,
+                required.Except(person.Skills).ToList(), slots.Select(s => SlotAt(s, userRanges)).ToList());
         }
 
         private static SlotDto SlotAt(Interval slot, List<RangeRow> ranges)

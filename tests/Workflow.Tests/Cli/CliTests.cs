@@ -44,6 +44,25 @@ public sealed class CliTests
     }
 
     [Fact]
+    public async Task The_scheduling_bench_generates_its_data_and_reports_median_and_p95()
+    {
+        var database = $"wf_bench_{Guid.NewGuid():N}";
+        try
+        {
+            var (code, output, _) = await Run("bench", "scheduling", "--connection", TestDatabase.Server, "--database", database, "--experts", "40", "--runs", "3");
+
+            code.ShouldBe(0);
+            output.ShouldContain("40 experts");
+            output.ShouldContain("800 availability ranges, 4,000 appointments");
+            output.ShouldMatch(@"\| match experts, 2 weeks, 60 min \| 3 \| [0-9.]+ ms \| [0-9.]+ ms \| [1-9][0-9]* experts \|");
+        }
+        finally
+        {
+            await TestDatabase.Drop(database);
+        }
+    }
+
+    [Fact]
     public async Task Unknown_commands_print_the_usage()
     {
         var (code, _, error) = await Run("frobnicate");

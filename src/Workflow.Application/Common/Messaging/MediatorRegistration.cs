@@ -17,11 +17,14 @@ public static class MediatorRegistration
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 
-        var open = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>), typeof(IValidator<>) };
+        var open = new[] { typeof(IRequestHandler<,>), typeof(INotificationHandler<>) };
         foreach (var type in assemblies.SelectMany(a => a.GetTypes()).Where(t => t is { IsAbstract: false, IsGenericTypeDefinition: false }))
         {
             foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && open.Contains(i.GetGenericTypeDefinition())))
                 services.AddTransient(contract, type);
+            // Validators compile their rules when built: one instance each, shared (they are stateless).
+            foreach (var contract in type.GetInterfaces().Where(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IValidator<>)))
+                services.AddSingleton(contract, type);
             if (typeof(IBeforeCommitHandler).IsAssignableFrom(type))
                 services.AddScoped(typeof(IBeforeCommitHandler), type);
         }
