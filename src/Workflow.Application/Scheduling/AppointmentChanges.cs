@@ -131,3 +131,30 @@ public static class SetAppointmentParties
         }
     }
 }
+
+public static class InviteParticipants
+{
+    /// <summary>Adds concerned parties to an appointment, keeping those already there; the internal users among them are invited (and mailed).</summary>
+    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid>? ParticipantIds = null, IReadOnlyList<Guid>? UserIds = null) : ICommand<AppointmentDto>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator()
+        {
+            RuleFor(c => c.AppointmentId).NotEmpty();
+            RuleFor(c => c).Must(c => (c.ParticipantIds?.Count ?? 0) + (c.UserIds?.Count ?? 0) > 0).WithName("userIds")
+                .WithMessage("Name at least one participant or user to invite.");
+        }
+    }
+
+    internal sealed class Handler(MediatR.IMediator mediator, AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Command, AppointmentDto>
+    {
+        public async Task<AppointmentDto> Handle(Command command, CancellationToken ct)
+        {
+            var (appointment, _) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, ct);
+            var participants = appointment.Parties.Where(p => p.ParticipantId is not null).Select(p => p.ParticipantId!.Value).Union(command.ParticipantIds ?? []).ToList();
+            var users = appointment.InternalUserIds.Union(command.UserIds ?? []).ToList();
+            return await mediator.Send(new SetAppointmentParties.Command(command.AppointmentId, participants, users), ct);
+        }
+    }
+}

@@ -46,6 +46,9 @@ public static class AppointmentEndpoints
         appointments.MapPut("/{id:guid}/parties", async Task<Ok<AppointmentDto>> (Guid id, PartiesRequest body, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new SetAppointmentParties.Command(id, body.ParticipantIds, body.UserIds), ct))).RequireAuthorization(Policies.Booking);
 
+        appointments.MapPost("/{id:guid}/invite", async Task<Ok<AppointmentDto>> (Guid id, PartiesRequest body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new InviteParticipants.Command(id, body.ParticipantIds, body.UserIds), ct))).RequireAuthorization(Policies.Booking);
+
         var invitations = app.MapGroup("/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
 
         invitations.MapGet("/mine", async Task<Ok<IReadOnlyList<MyInvitationDto>>> (string? status, IMediator m, CancellationToken ct) =>

@@ -109,4 +109,24 @@ public sealed class InvitationEmailTests(AppFixture app) : IClassFixture<AppFixt
 
         (await app.Query(db => Task.FromResult(db.OutgoingEmails.Count(m => m.To == colleague.Email)))).ShouldBe(0);
     }
+
+    [Fact]
+    public async Task Inviting_someone_later_keeps_the_others_and_mails_only_the_newcomer()
+    {
+        var (s, colleague, personEmail, appointment) = await Book();
+        await app.DeliverEmails();
+        var newcomer = await app.CreateUser(Roles.Planner);
+        var client = await app.Client(s.Planner);
+
+        var updated = await (await client.Post($"/appointments/{appointment.Id}/invite", new { userIds = new[] { newcomer.Id } })).Read<AppointmentDto>();
+        await app.DeliverEmails();
+
+        updated.Invitations.Select(i => i.UserId).ShouldBe([colleague.Id, newcomer.Id], ignoreOrder: true);
+        updated.Parties.Count.ShouldBe(3); // the insured, the colleague and the newcomer
+        Mailbox.For(newcomer.Email).ShouldHaveSingleItem().CalendarMethod.ShouldBe("REQUEST");
+        Mailbox.For(colleague.Email).Count.ShouldBe(1);
+        Mailbox.For(personEmail).Count.ShouldBe(1);
+        (await (await client.Post($"/appointments/{appointment.Id}/invite", new { })).Problem(System.Net.HttpStatusCode.BadRequest))
+            .GetProperty("errors").TryGetProperty("userIds", out _).ShouldBeTrue();
+    }
 }

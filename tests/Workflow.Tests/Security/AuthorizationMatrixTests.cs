@@ -60,6 +60,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/appointments/{id:guid}/cancel", Booking),
         ("POST", "/appointments/{id:guid}/done", Booking),
         ("PUT", "/appointments/{id:guid}/parties", Booking),
+        ("POST", "/appointments/{id:guid}/invite", Booking),
         ("GET", "/dossiers/{id:guid}/experts", Booking),
         ("POST", "/dossiers/{id:guid}/expert", Planning),
         ("GET", "/agendas", Staff),
