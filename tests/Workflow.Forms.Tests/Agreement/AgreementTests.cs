@@ -39,6 +39,8 @@ public class AgreementTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FORMS_AGREEMENT_SEED"), out var s) ? s : Seed;
         var count = int.TryParse(Environment.GetEnvironmentVariable("FORMS_AGREEMENT_CASES"), out var n) ? n : GeneratedCases;
         var cases = new FormGenerator(seed).Cases(count);
+        if (Environment.GetEnvironmentVariable("FORMS_AGREEMENT_DUMP") is { Length: > 0 } dump)
+            File.WriteAllText(dump, cases.ToJsonString());
         var names = Enumerable.Range(0, cases.Count).Select(i => $"generated #{i}").ToList();
         var agreed = Compare(cases, names);
         output.WriteLine($"agreement: {agreed}/{cases.Count - crashes} ({crashes} cases where @formio/core itself threw)");
