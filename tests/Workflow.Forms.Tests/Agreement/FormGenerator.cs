@@ -9,7 +9,7 @@ namespace Workflow.Forms.Tests.Agreement;
 internal sealed class FormGenerator(int seed)
 {
     private static readonly string[] ValueTypes =
-        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time"];
+        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time", "tags", "hidden"];
     private static readonly string[] Layouts = ["panel", "fieldset", "well", "columns", "table", "tabs"];
     private static readonly string[] Patterns = ["[a-z]+", "[0-9]{2,4}", "a|b", "[a-z ]*", "h.*"];
 
@@ -58,7 +58,7 @@ internal sealed class FormGenerator(int seed)
         AddOptions(type, component);
         AddRules(type, validate, component);
         if (validate.Count > 0) component["validate"] = validate;
-        if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number")
+        if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number" or "select" or "datetime" or "phoneNumber" or "textarea" or "hidden")
             component["multiple"] = true;
         if (random.Next(5) == 0) AddCondition(component, controls);
         if (random.Next(25) == 0) component["hidden"] = true;
@@ -100,7 +100,7 @@ internal sealed class FormGenerator(int seed)
         switch (type)
         {
             case "textfield" or "textarea" or "password":
-                if (random.Next(3) == 0) validate["minLength"] = random.Next(1, 5);
+                if (random.Next(3) == 0) validate["minLength"] = random.Next(6) == 0 ? JsonValue.Create("3") : JsonValue.Create(random.Next(1, 5));
                 if (random.Next(3) == 0) validate["maxLength"] = random.Next(3, 9);
                 if (random.Next(4) == 0) validate["pattern"] = Patterns[random.Next(Patterns.Length)];
                 if (random.Next(4) == 0) validate["minWords"] = random.Next(1, 4);
@@ -111,6 +111,7 @@ internal sealed class FormGenerator(int seed)
             case "number" or "currency":
                 if (random.Next(2) == 0) validate["min"] = random.Next(-2, 5);
                 if (random.Next(2) == 0) validate["max"] = random.Next(5, 20);
+                if (random.Next(8) == 0) validate["max"] = random.Next(3) switch { 0 => "10", 1 => "", _ => "abc" };
                 if (random.Next(10) == 0) validate["custom"] = "valid = !input || input % 2 === 0;";
                 if (random.Next(15) == 0) validate["custom"] = "valid = !row || !row.min || input >= row.min ? true : 'too small';";
                 break;
