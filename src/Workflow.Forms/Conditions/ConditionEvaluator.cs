@@ -34,7 +34,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
 
     private bool Legacy(JsonObject conditional, ConditionScope scope)
     {
-        var (found, value) = index.ValueOf(Js.ToJsString(conditional["when"]), scope.Data, scope.Rows);
+        var (found, value) = index.ValueOf(Js.ToJsString(conditional["when"]), scope.Data, scope.RowIndex);
         var eq = Js.ToJsString(conditional["eq"]);
         var show = Js.ToJsString(conditional["show"]);
         if (value is JsonObject o && o.ContainsKey(eq)) return Js.ToJsString(o[eq]) == show;
@@ -56,7 +56,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
             if (string.IsNullOrEmpty(path)) continue;
             var op = Js.AsString(condition["operator"]) ?? "";
             var target = index.Find(path);
-            var value = target is null ? null : index.ValueOf(path, scope.Data, scope.Rows).Value;
+            var value = target is null ? null : index.ValueOf(path, scope.Data, scope.RowIndex).Value;
             results.Add(!ConditionOperators.IsKnown(op) || ConditionOperators.Result(op, value, condition["value"], target));
         }
         var any = Js.AsString(conditional["conjunction"]) == "any";

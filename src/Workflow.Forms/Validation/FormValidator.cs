@@ -106,8 +106,9 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 }
                 break;
             case ModelType.NestedArray when !present:
-                // With no value at all, core still visits one row, so required fields of an absent grid fail at grid[0].
-                WalkRow(c, path, [], 0, level);
+                // With no value at all, core still visits the children once, keeping the enclosing
+                // row's index: required fields of an absent grid fail at grid[0], or grid[i] inside row i of another grid.
+                WalkRow(c, path, [], level.RowIndex ?? 0, level);
                 break;
             case ModelType.NestedArray:
                 break;

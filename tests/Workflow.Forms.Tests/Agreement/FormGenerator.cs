@@ -4,7 +4,8 @@ namespace Workflow.Forms.Tests.Agreement;
 
 /// <summary>
 /// Random forms with random submissions, from a fixed seed: each case mixes value components
-/// with random rules, layout and data containers, grids, conditions and custom scripts.
+/// with random rules, layout and data containers, grids, conditions and custom scripts; the
+/// data is then drawn for the form by DataGenerator.
 /// </summary>
 internal sealed class FormGenerator(int seed)
 {
@@ -25,11 +26,11 @@ internal sealed class FormGenerator(int seed)
         {
             counter = 0;
             var components = new JsonArray();
-            var data = new JsonObject();
             var top = random.Next(2, 6);
             var controls = new List<Control>();
             for (var j = 0; j < top; j++)
-                AddAny(components, data, depth: 0, controls, "");
+                AddAny(components, depth: 0, controls, "");
+            var data = new DataGenerator(random).For(components);
             cases.Add(new JsonObject
             {
                 ["form"] = new JsonObject { ["display"] = random.Next(5) == 0 ? "wizard" : "form", ["components"] = components },
@@ -39,16 +40,16 @@ internal sealed class FormGenerator(int seed)
         return cases;
     }
 
-    private void AddAny(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddAny(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var roll = random.Next(100);
-        if (depth < 2 && roll < 12) AddLayout(components, data, depth, controls, prefix);
-        else if (depth < 2 && roll < 20) AddContainer(components, data, depth, controls, prefix);
-        else if (depth < 2 && roll < 30) AddGrid(components, data, depth, controls, prefix);
-        else AddValue(components, data, controls, prefix);
+        if (depth < 3 && roll < 12) AddLayout(components, depth, controls, prefix);
+        else if (depth < 3 && roll < 20) AddContainer(components, depth, controls, prefix);
+        else if (depth < 3 && roll < 30) AddGrid(components, depth, controls, prefix);
+        else AddValue(components, controls, prefix);
     }
 
-    private void AddValue(JsonArray components, JsonObject data, List<Control> controls, string prefix)
+    private void AddValue(JsonArray components, List<Control> controls, string prefix)
     {
         var type = ValueTypes[random.Next(ValueTypes.Length)];
         var key = $"{type}{++counter}";
@@ -67,14 +68,7 @@ internal sealed class FormGenerator(int seed)
         if (random.Next(15) == 0 && validate.Count > 0) validate["customMessage"] = "Please fix " + key;
         components.Add(component);
         controls.Add(new Control(component, prefix + key));
-        if (random.Next(10) == 0) return;
-        var value = ValuePool.For(type, random, component);
-        if (Js(component, "multiple") && random.Next(5) > 0)
-            value = random.Next(4) == 0 ? new JsonArray() : new JsonArray(value?.DeepClone(), ValuePool.For(type, random, component));
-        data[key] = value;
     }
-
-    private static bool Js(JsonObject o, string key) => o[key]?.GetValue<bool>() == true;
 
     private void AddOptions(string type, JsonObject component)
     {
@@ -167,7 +161,7 @@ internal sealed class FormGenerator(int seed)
         _ => JsonValue.Create(new[] { "ok", "hello", "a", "" }[random.Next(4)]),
     };
 
-    private void AddLayout(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddLayout(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var type = Layouts[random.Next(Layouts.Length)];
         var layout = new JsonObject { ["type"] = type, ["key"] = $"{type}{++counter}", ["input"] = false };
@@ -175,7 +169,7 @@ internal sealed class FormGenerator(int seed)
         if (random.Next(6) == 0) AddCondition(layout, controls);
         if (random.Next(30) == 0) layout["hidden"] = true;
         for (var i = random.Next(1, 4); i > 0; i--)
-            AddAny(children, data, depth + 1, controls, prefix);
+            AddAny(children, depth + 1, controls, prefix);
         switch (type)
         {
             case "columns":
@@ -194,44 +188,30 @@ internal sealed class FormGenerator(int seed)
         components.Add(layout);
     }
 
-    private void AddContainer(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddContainer(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var key = $"container{++counter}";
-        var inner = new JsonObject();
         var children = new JsonArray();
         var container = new JsonObject { ["type"] = "container", ["key"] = key, ["input"] = true, ["components"] = children };
         if (random.Next(8) == 0) AddCondition(container, controls);
+        if (random.Next(12) == 0) container["validate"] = new JsonObject { ["required"] = true };
         for (var i = random.Next(1, 4); i > 0; i--)
-            AddAny(children, inner, depth + 1, controls, prefix + key + ".");
+            AddAny(children, depth + 1, controls, prefix + key + ".");
         components.Add(container);
-        if (random.Next(8) > 0) data[key] = inner;
     }
 
-    private void AddGrid(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddGrid(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var type = random.Next(2) == 0 ? "datagrid" : "editgrid";
         var key = $"{type}{++counter}";
         var children = new JsonArray();
-        var rows = new JsonArray();
-        var count = random.Next(0, 4);
-        var rowData = Enumerable.Range(0, count).Select(_ => new JsonObject()).ToList();
-        var inGrid = new List<Control>(controls);
-        for (var i = random.Next(1, 3); i > 0; i--)
-        {
-            var scratch = new JsonObject();
-            AddValue(children, scratch, inGrid, prefix + key + ".");
-            var component = (JsonObject)children[^1]!;
-            var childKey = component["key"]!.GetValue<string>();
-            foreach (var row in rowData)
-            {
-                if (random.Next(8) > 0) row[childKey] = ValuePool.For(component["type"]!.GetValue<string>(), random, component);
-            }
-        }
-        foreach (var row in rowData) rows.Add(row);
         var grid = new JsonObject { ["type"] = type, ["key"] = key, ["input"] = true, ["components"] = children };
         if (random.Next(5) == 0) grid["validate"] = new JsonObject { ["required"] = true };
         if (random.Next(8) == 0) AddCondition(grid, controls);
+        // Controls inside the grid are seen by their siblings only.
+        var inGrid = new List<Control>(controls);
+        for (var i = random.Next(1, 3); i > 0; i--)
+            AddAny(children, depth + 1, inGrid, prefix + key + ".");
         components.Add(grid);
-        if (random.Next(6) > 0) data[key] = random.Next(25) == 0 ? JsonValue.Create("not rows") : rows;
     }
 }
