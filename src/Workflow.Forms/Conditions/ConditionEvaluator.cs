@@ -5,8 +5,8 @@ using Workflow.Forms.Scripting;
 
 namespace Workflow.Forms.Conditions;
 
-/// <summary>Where a condition is evaluated: the data, the row and the grid rows the component sits in.</summary>
-internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, IReadOnlyDictionary<string, int> Rows, int? RowIndex, JsonNode? Value);
+/// <summary>Where a condition is evaluated: the data, the row and the index of the innermost grid row.</summary>
+internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, int? RowIndex, JsonNode? Value);
 
 /// <summary>Decides whether a component is conditionally hidden, as core's conditions processor does.</summary>
 internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scripts)

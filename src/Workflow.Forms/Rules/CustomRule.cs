@@ -16,7 +16,7 @@ internal sealed class CustomRule : IRule
     public RuleFailure? Process(RuleContext c)
     {
         if (Js.AsString(c.Component.Validate?["custom"]) is not { Length: > 0 } script) return null;
-        var scope = new ConditionScope(c.Data, c.Row, new Dictionary<string, int>(), c.RowIndex, c.Value);
+        var scope = new ConditionScope(c.Data, c.Row, c.RowIndex, c.Value);
         var result = c.Scripts.Run(script, "valid", "true", ConditionEvaluator.Variables(c.Component, scope));
         if (result.Failed) return new("script", "custom", result.Failure);
         return result.Value switch

@@ -24,7 +24,7 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
             new ConditionEvaluator(new ComponentIndex(schema), new ScriptSandbox(options.ScriptLimits)),
             new ScriptSandbox(options.ScriptLimits),
             options);
-        run.Walk(schema.Components, new Level(data, "", data, new Dictionary<string, int>(), null, false, false));
+        run.Walk(schema.Components, new Level(data, "", data, null, false, false));
         return new ValidationResult(run.Errors, data);
     }
 
@@ -33,7 +33,6 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         JsonObject Scope,
         string Prefix,
         JsonNode? Row,
-        IReadOnlyDictionary<string, int> Rows,
         int? RowIndex,
         bool ConditionallyHidden,
         bool IntentionallyHidden,
@@ -59,7 +58,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (!present) value = null;
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
-            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value), scripts);
+            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value), scripts);
             if (calculationFailure is not null) errors.Add(c, path, new("script", "calculateValue", calculationFailure));
             if (calculated is not null)
             {
@@ -67,7 +66,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 (value, present) = (calculated, true);
             }
         }
-        var scope = new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value);
+        var scope = new ConditionScope(data, level.Row, level.RowIndex, value);
         var conditionallyHidden = level.ConditionallyHidden;
         if (!conditionallyHidden)
         {
@@ -120,10 +119,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
 
     private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level)
     {
-        var rows = new Dictionary<string, int>(level.Rows) { [TemplateOf(path)] = index };
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, Rows = rows, RowIndex = index, ParentIsGrid = true });
+        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true });
     }
 
-    // "outer[1].grid" → "outer.grid": the key under which a grid's current row is remembered.
-    private static string TemplateOf(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\[[0-9]+\]", "");
 }
