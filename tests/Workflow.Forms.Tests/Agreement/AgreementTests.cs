@@ -13,9 +13,10 @@ public class AgreementTests(ITestOutputHelper output)
 {
     public const int Seed = 20261121;
     public const int GeneratedCases = 1500;
+    public const int ShippedFormSubmissions = 50;
 
     [Fact]
-    public void Fixtures_get_the_same_errors_as_formio_core()
+    public void Fixtures_and_shipped_forms_get_the_same_errors_as_formio_core()
     {
         var cases = new JsonArray();
         var names = new List<string>();
@@ -25,6 +26,17 @@ public class AgreementTests(ITestOutputHelper output)
             {
                 names.Add($"{Path.GetFileName(file)}: {item!["name"]}");
                 cases.Add(new JsonObject { ["form"] = item["form"]!.DeepClone(), ["submission"] = item["submission"]!.DeepClone() });
+            }
+        }
+        // Every form the application ships, with an empty submission and random ones.
+        foreach (var file in Directory.GetFiles(Path.Combine(FormioCore.RepositoryRoot, "forms"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var form = JsonNode.Parse(File.ReadAllText(file))!;
+            for (var k = 0; k < ShippedFormSubmissions; k++)
+            {
+                var data = k == 0 ? new JsonObject() : new DataGenerator(new Random(Seed + k)).For(form["components"]!.AsArray());
+                names.Add($"forms/{Path.GetFileName(file)} #{k}");
+                cases.Add(new JsonObject { ["form"] = form.DeepClone(), ["submission"] = new JsonObject { ["data"] = data } });
             }
         }
         cases.Count.ShouldBeGreaterThan(50);
