@@ -89,13 +89,14 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
         _ => true,
     };
 
-    internal static Dictionary<string, JsonNode?> Variables(FormComponent component, ConditionScope scope) => new()
+    /// <summary>What a script sees. Only validate.custom gets rowIndex: core sets it for that rule alone.</summary>
+    internal static Dictionary<string, JsonNode?> Variables(FormComponent component, ConditionScope scope, bool withRowIndex = false) => new()
     {
         ["data"] = scope.Data,
         ["row"] = scope.Row,
         ["component"] = component.Json,
         ["value"] = scope.Value,
         ["input"] = scope.Value,
-        ["rowIndex"] = scope.RowIndex is { } i ? JsonValue.Create(i) : null,
+        ["rowIndex"] = withRowIndex && scope.RowIndex is { } i ? JsonValue.Create(i) : null,
     };
 }
