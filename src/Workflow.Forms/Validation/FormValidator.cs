@@ -28,7 +28,12 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         return new ValidationResult(run.Errors, data);
     }
 
-    /// <summary>Where the walk stands: the object children write into, the path prefix and the state inherited from parents.</summary>
+    /// <summary>
+    /// Where the walk stands: the object children write into, the path prefix and the state
+    /// inherited from parents. Attach puts a stand-in Scope (for a missing or malformed
+    /// container, grid or row) into the data the first time something is written to it, as
+    /// lodash set does in core.
+    /// </summary>
     internal sealed record Level(
         JsonObject Scope,
         string Prefix,
@@ -36,7 +41,8 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         int? RowIndex,
         bool ConditionallyHidden,
         bool IntentionallyHidden,
-        bool ParentIsGrid = false);
+        bool ParentIsGrid = false,
+        Action? Attach = null);
 }
 
 internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
@@ -62,6 +68,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             if (calculationFailure is not null) errors.Add(c, path, new("script", "calculateValue", calculationFailure));
             if (calculated is not null)
             {
+                level.Attach?.Invoke();
                 level.Scope[c.Key] = calculated;
                 (value, present) = (calculated, true);
             }
@@ -94,20 +101,42 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         {
             case ModelType.Object:
                 // core walks a container's children even when its value is missing or not an object.
-                var scope = value as JsonObject ?? [];
-                Walk(c.Children, level with { Scope = scope, Prefix = path + ".", Row = scope });
+                if (value is JsonObject container)
+                {
+                    Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
+                    break;
+                }
+                var stand = new JsonObject();
+                var scope = level.Scope;
+                Walk(c.Children, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
                 break;
             case ModelType.NestedArray when value is JsonArray { Count: > 0 } rows:
                 for (var i = 0; i < rows.Count; i++)
                 {
                     if (!Js.IsTruthy(rows[i])) continue;
-                    WalkRow(c, path, rows[i] as JsonObject ?? [], i, level);
+                    if (rows[i] is JsonObject row)
+                    {
+                        WalkRow(c, path, row, i, level, level.Attach);
+                        continue;
+                    }
+                    var standRow = new JsonObject();
+                    var at = i;
+                    WalkRow(c, path, standRow, i, level, Attaching(level, () => rows[at] = standRow));
                 }
                 break;
             case ModelType.NestedArray when !present:
                 // With no value at all, core still visits the children once, keeping the enclosing
                 // row's index: required fields of an absent grid fail at grid[0], or grid[i] inside row i of another grid.
-                WalkRow(c, path, [], level.RowIndex ?? 0, level);
+                var index = level.RowIndex ?? 0;
+                var absentRow = new JsonObject();
+                var parent = level.Scope;
+                WalkRow(c, path, absentRow, index, level, Attaching(level, () =>
+                {
+                    var created = new JsonArray();
+                    for (var k = 0; k < index; k++) created.Add(null);
+                    created.Add(absentRow);
+                    parent[c.Key] = created;
+                }));
                 break;
             case ModelType.NestedArray:
                 break;
@@ -117,9 +146,21 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         }
     }
 
-    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level)
+    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach)
     {
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true });
+        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach });
+    }
+
+    private static Action Attaching(FormValidator.Level level, Action write)
+    {
+        var done = false;
+        return () =>
+        {
+            if (done) return;
+            done = true;
+            level.Attach?.Invoke();
+            write();
+        };
     }
 
 }

@@ -100,6 +100,8 @@ internal sealed class FormGenerator(int seed)
                 if (random.Next(4) == 0) validate["minWords"] = random.Next(1, 4);
                 if (random.Next(4) == 0) validate["maxWords"] = random.Next(1, 4);
                 if (random.Next(10) == 0) validate["custom"] = "valid = input === 'ok' ? true : 'must be ok';";
+                if (random.Next(15) == 0) validate["custom"] = "valid = rowIndex !== 1 ? true : 'not on the second row';";
+                if (random.Next(20) == 0) component["customConditional"] = "show = !value || value !== 'no';";
                 if (random.Next(12) == 0) component["truncateMultipleSpaces"] = true;
                 break;
             case "number" or "currency":
@@ -108,6 +110,11 @@ internal sealed class FormGenerator(int seed)
                 if (random.Next(8) == 0) validate["max"] = random.Next(3) switch { 0 => "10", 1 => "", _ => "abc" };
                 if (random.Next(10) == 0) validate["custom"] = "valid = !input || input % 2 === 0;";
                 if (random.Next(15) == 0) validate["custom"] = "valid = !row || !row.min || input >= row.min ? true : 'too small';";
+                if (random.Next(12) == 0)
+                {
+                    component["calculateValue"] = "value = typeof value === 'number' ? value * 2 : 3;";
+                    if (random.Next(4) > 0) component["calculateServer"] = true;
+                }
                 break;
             case "select" or "radio":
                 if (random.Next(2) == 0) validate["onlyAvailableItems"] = true;
