@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Workflow.Forms.Validation;
 
 /// <summary>The readable text of each rule, in English and French, after core's i18n keys.</summary>
@@ -43,5 +41,4 @@ internal static class Messages
         text.Replace("{field}", field, StringComparison.Ordinal)
             .Replace("{setting}", setting ?? "", StringComparison.Ordinal);
 
-    public static string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
 }
