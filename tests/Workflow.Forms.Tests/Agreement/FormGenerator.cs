@@ -85,6 +85,10 @@ internal sealed class FormGenerator(int seed)
         if (type == "day")
             component["fields"] = new JsonObject { ["day"] = new JsonObject { ["hide"] = false }, ["month"] = new JsonObject { ["hide"] = false }, ["year"] = new JsonObject { ["hide"] = false } };
         if (type == "day" && random.Next(3) == 0) component["dayFirst"] = true;
+        if (type == "day" && random.Next(6) == 0) component["fields"]![new[] { "day", "month", "year" }[random.Next(3)]]!["hide"] = true;
+        if (type == "tags" && random.Next(3) == 0) component["storeas"] = random.Next(2) == 0 ? "string" : "array";
+        if (type == "textarea" && random.Next(10) == 0) component["calculateValue"] = "value = (value || '') + '!';";
+        if (type == "textarea" && random.Next(3) == 0) component["calculateServer"] = true;
     }
 
     private static JsonObject Option(string value) => new() { ["label"] = value.ToUpperInvariant(), ["value"] = value };
@@ -146,7 +150,7 @@ internal sealed class FormGenerator(int seed)
                 component["customConditional"] = random.Next(2) == 0 ? $"show = !!data['{key}'];" : $"show = !!(row && row['{control["key"]}']);";
                 break;
             default:
-                var ops = new[] { "isEqual", "isNotEqual", "isEmpty", "isNotEmpty", "greaterThan", "lessThan", "includes", "startsWith" };
+                var ops = new[] { "isEqual", "isNotEqual", "isEmpty", "isNotEmpty", "greaterThan", "lessThan", "greaterThanOrEqual", "lessThanOrEqual", "includes", "notIncludes", "startsWith", "endsWith" };
                 var conditions = new JsonArray();
                 for (var i = random.Next(1, 3); i > 0; i--)
                     conditions.Add(new JsonObject { ["component"] = key, ["operator"] = ops[random.Next(ops.Length)], ["value"] = Sample(control) });
@@ -163,9 +167,11 @@ internal sealed class FormGenerator(int seed)
     private JsonNode Sample(JsonObject control) => control["type"]!.GetValue<string>() switch
     {
         "number" => JsonValue.Create(random.Next(0, 10)),
+        "checkbox" when random.Next(3) == 0 => JsonValue.Create(random.Next(2) == 0 ? "true" : "false"),
         "checkbox" => JsonValue.Create(random.Next(2) == 0),
         "select" or "radio" or "selectboxes" => JsonValue.Create(new[] { "a", "b", "z" }[random.Next(3)]),
-        _ => JsonValue.Create(new[] { "ok", "hello", "a", "" }[random.Next(4)]),
+        _ when random.Next(8) == 0 => JsonValue.Create(random.Next(0, 5)),
+        _ => JsonValue.Create(new[] { "ok", "hello", "a", "", "12" }[random.Next(5)]),
     };
 
     private void AddLayout(JsonArray components, int depth, List<Control> controls, string prefix)
