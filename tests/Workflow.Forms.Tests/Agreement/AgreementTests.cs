@@ -68,11 +68,16 @@ public class AgreementTests(ITestOutputHelper output)
 
     private int Compare(JsonArray cases, IReadOnlyList<string> names)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var expected = FormioCore.Validate(cases);
+        var nodeTime = clock.Elapsed;
+        clock.Restart();
+        var actuals = cases.Select(c => CSharpValidator.Validate(c!["form"]!, c["submission"]!)).ToList();
+        output.WriteLine($"{cases.Count} cases: @formio/core {nodeTime.TotalMilliseconds:F0} ms (node start included), C# {clock.Elapsed.TotalMilliseconds:F0} ms (parse included)");
         var agreed = 0;
         for (var i = 0; i < cases.Count; i++)
         {
-            var actual = CSharpValidator.Validate(cases[i]!["form"]!, cases[i]!["submission"]!);
+            var actual = actuals[i];
             if (expected[i] is null)
             {
                 crashes++;

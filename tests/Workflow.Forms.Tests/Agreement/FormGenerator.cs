@@ -10,7 +10,7 @@ namespace Workflow.Forms.Tests.Agreement;
 internal sealed class FormGenerator(int seed)
 {
     private static readonly string[] ValueTypes =
-        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time", "tags", "hidden"];
+        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time", "tags", "hidden", "appointmentPlanner"];
     private static readonly string[] Layouts = ["panel", "fieldset", "well", "columns", "table", "tabs"];
     private static readonly string[] Patterns = ["[a-z]+", "[0-9]{2,4}", "a|b", "[a-z ]*", "h.*"];
 

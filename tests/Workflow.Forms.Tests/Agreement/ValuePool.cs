@@ -28,6 +28,12 @@ internal static class ValuePool
             "datetime" => random.Next(12) == 0 ? JsonValue.Create(5) : Pick(random, Dates),
             "phoneNumber" => Pick(random, Phones),
             "time" => Pick(random, Times),
+            "appointmentPlanner" => random.Next(3) switch
+            {
+                0 => new JsonObject(),
+                1 => new JsonObject { ["slot"] = new JsonObject { ["start"] = "2026-11-23T09:00:00Z" }, ["parties"] = new JsonArray() },
+                _ => new JsonObject { ["period"] = new JsonObject { ["from"] = "", ["to"] = null } },
+            },
             "number" or "currency" => Number(random),
             "checkbox" => random.Next(8) switch { 0 => JsonValue.Create("yes"), < 4 => JsonValue.Create(false), _ => JsonValue.Create(true) },
             "select" or "radio" => Option(random, component),
