@@ -38,26 +38,64 @@ internal sealed class ComponentIndex
     }
 
     /// <summary>
-    /// The value at the component's data path, taking each grid's row from the rows the caller
-    /// is in. As in core, a path that names a grid's child by its bare key reads the first row,
-    /// whatever row the caller is in; so does any path read from outside the grid.
+    /// The value a condition reads, found as core's getComponentValue finds it: core lists every
+    /// instance of the component over the data (one per grid row), then takes, for a bare key,
+    /// the first instance; for a path, the last instance whose innermost row index is the
+    /// caller's, else the first. With no instance it reads the data at the path as written.
     /// </summary>
-    public (bool Found, JsonNode? Value) ValueOf(string path, JsonObject data, IReadOnlyDictionary<string, int> rows)
+    public (bool Found, JsonNode? Value) ValueOf(string path, JsonObject data, int? rowIndex)
     {
         var (entry, byKey) = Resolve(path);
-        if (entry is null) return (false, null);
-        JsonNode? node = data;
-        var prefix = "";
-        foreach (var segment in entry.Segments)
+        if (entry is null) return Read(data, path.Split('.'));
+        if (entry.ArrayAncestors.Count == 0) return Read(data, entry.Segments);
+        var instances = new List<Instance>();
+        Collect(entry, data, 0, "", null, instances);
+        if (instances.Count == 0) return Read(data, path.Split('.'));
+        var chosen = byKey ? instances[0] : instances.LastOrDefault(i => i.RowIndex is not null && i.RowIndex == rowIndex) ?? instances[0];
+        return (chosen.Found, chosen.Value);
+    }
+
+    private sealed record Instance(int? RowIndex, bool Found, JsonNode? Value);
+
+    // Walks the data along the component's path, branching at each grid over its rows as core's eachComponentData does.
+    private static void Collect(Entry entry, JsonNode? node, int segment, string prefix, int? rowIndex, List<Instance> into)
+    {
+        if (segment == entry.Segments.Count)
         {
-            prefix = prefix.Length == 0 ? segment : prefix + "." + segment;
-            if (node is not JsonObject o || !o.TryGetPropertyValue(segment, out node)) return (false, null);
-            if (entry.ArrayAncestors.Contains(prefix) && prefix != entry.DataPath)
+            into.Add(new Instance(rowIndex, true, node));
+            return;
+        }
+        var name = entry.Segments[segment];
+        var here = prefix.Length == 0 ? name : prefix + "." + name;
+        var found = node is JsonObject o && o.TryGetPropertyValue(name, out node);
+        if (!found) node = null;
+        var isGrid = entry.ArrayAncestors.Contains(here) && here != entry.DataPath;
+        if (!isGrid)
+        {
+            if (found || segment + 1 == entry.Segments.Count) Collect(entry, found ? node : null, segment + 1, here, rowIndex, into);
+            else into.Add(new Instance(rowIndex, false, null));
+            return;
+        }
+        if (node is JsonArray { Count: > 0 } rows)
+        {
+            for (var i = 0; i < rows.Count; i++)
             {
-                var i = byKey ? 0 : rows.GetValueOrDefault(prefix);
-                if (node is not JsonArray a || i >= a.Count) return (false, null);
-                node = a[i];
+                if (Js.IsTruthy(rows[i])) Collect(entry, rows[i], segment + 1, here, i, into);
             }
+        }
+        else if (!found)
+        {
+            // An absent grid is still walked once, with no row.
+            into.Add(new Instance(null, false, null));
+        }
+    }
+
+    private static (bool Found, JsonNode? Value) Read(JsonObject data, IEnumerable<string> segments)
+    {
+        JsonNode? node = data;
+        foreach (var segment in segments)
+        {
+            if (node is not JsonObject o || !o.TryGetPropertyValue(segment, out node)) return (false, null);
         }
         return (true, node);
     }

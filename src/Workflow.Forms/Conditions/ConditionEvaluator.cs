@@ -5,8 +5,8 @@ using Workflow.Forms.Scripting;
 
 namespace Workflow.Forms.Conditions;
 
-/// <summary>Where a condition is evaluated: the data, the row and the grid rows the component sits in.</summary>
-internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, IReadOnlyDictionary<string, int> Rows, int? RowIndex, JsonNode? Value);
+/// <summary>Where a condition is evaluated: the data, the row and the index of the innermost grid row.</summary>
+internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, int? RowIndex, JsonNode? Value);
 
 /// <summary>Decides whether a component is conditionally hidden, as core's conditions processor does.</summary>
 internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scripts)
@@ -34,7 +34,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
 
     private bool Legacy(JsonObject conditional, ConditionScope scope)
     {
-        var (found, value) = index.ValueOf(Js.ToJsString(conditional["when"]), scope.Data, scope.Rows);
+        var (found, value) = index.ValueOf(Js.ToJsString(conditional["when"]), scope.Data, scope.RowIndex);
         var eq = Js.ToJsString(conditional["eq"]);
         var show = Js.ToJsString(conditional["show"]);
         if (value is JsonObject o && o.ContainsKey(eq)) return Js.ToJsString(o[eq]) == show;
@@ -56,7 +56,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
             if (string.IsNullOrEmpty(path)) continue;
             var op = Js.AsString(condition["operator"]) ?? "";
             var target = index.Find(path);
-            var value = target is null ? null : index.ValueOf(path, scope.Data, scope.Rows).Value;
+            var value = target is null ? null : index.ValueOf(path, scope.Data, scope.RowIndex).Value;
             results.Add(!ConditionOperators.IsKnown(op) || ConditionOperators.Result(op, value, condition["value"], target));
         }
         var any = Js.AsString(conditional["conjunction"]) == "any";
@@ -89,13 +89,14 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
         _ => true,
     };
 
-    internal static Dictionary<string, JsonNode?> Variables(FormComponent component, ConditionScope scope) => new()
+    /// <summary>What a script sees. Only validate.custom gets rowIndex: core sets it for that rule alone.</summary>
+    internal static Dictionary<string, JsonNode?> Variables(FormComponent component, ConditionScope scope, bool withRowIndex = false) => new()
     {
         ["data"] = scope.Data,
         ["row"] = scope.Row,
         ["component"] = component.Json,
         ["value"] = scope.Value,
         ["input"] = scope.Value,
-        ["rowIndex"] = scope.RowIndex is { } i ? JsonValue.Create(i) : null,
+        ["rowIndex"] = withRowIndex && scope.RowIndex is { } i ? JsonValue.Create(i) : null,
     };
 }

@@ -93,14 +93,44 @@ internal static class ConditionOperators
         return null;
     }
 
+    /// <summary>core's isComponentDataEmpty for the value types.</summary>
     private static bool IsEmpty(JsonNode? value, FormComponent? target)
     {
         var type = target?.Type;
-        if (type is "textfield" or "phoneNumber" or "textarea" && Js.AsString(value) is { } s) value = JsonValue.Create(Js.Trim(s));
-        var empty = value is null || Js.IsNull(value) || Js.AsString(value) is { Length: 0 } || value is JsonArray { Count: 0 }
-            || (value is JsonArray { Count: 1 } one && Js.AsString(one[0]) is { Length: 0 });
-        if (type == "checkbox") return empty || (Js.IsBoolean(value) && !Js.IsTruthy(value));
-        if (type == "selectboxes") return empty || (value is JsonObject o && !o.Any(kv => Js.IsTruthy(kv.Value)));
-        return empty;
+        switch (type)
+        {
+            case "checkbox":
+                return IsValueEmpty(value, type) || (Js.IsBoolean(value) && !Js.IsTruthy(value));
+            case "datetime":
+                return IsValueEmpty(value, type) || Js.ToJsString(value) == "Invalid date";
+            case "selectboxes":
+                // for…in finds the members of an object, the items of an array, the characters of a string, nothing in a number.
+                var members = value switch
+                {
+                    JsonObject o => o.Select(kv => kv.Value),
+                    JsonArray a => a.AsEnumerable(),
+                    _ when Js.AsString(value) is { } s => s.Select(ch => (JsonNode?)JsonValue.Create(ch.ToString())),
+                    _ => [],
+                };
+                return IsValueEmpty(value, type) || !members.Any(Js.IsTruthy);
+            case "textarea":
+                return IsValueEmpty(Js.AsString(value) is { } text ? JsonValue.Create(Js.Trim(text)) : value, type);
+            case "textfield" or "phoneNumber":
+                return Js.IsNull(value) || IsValueEmpty(JsonValue.Create(Js.Trim(Js.ToJsString(value))), type);
+            default:
+                return IsValueEmpty(value, type);
+        }
+    }
+
+    private static bool IsValueEmpty(JsonNode? value, string? type)
+    {
+        if (Js.IsNull(value) || Js.AsString(value) is { Length: 0 } || value is JsonArray { Count: 0 }) return true;
+        if (value is not JsonArray { Count: 1 } one) return false;
+        return type switch
+        {
+            "textarea" or "textfield" or "time" or "datetime" or "day" => Js.AsString(one[0]) is { Length: 0 },
+            "datagrid" or "editgrid" => one[0] is JsonArray { Count: 0 },
+            _ => Js.IsNull(one[0]),
+        };
     }
 }

@@ -16,8 +16,8 @@ internal sealed class CustomRule : IRule
     public RuleFailure? Process(RuleContext c)
     {
         if (Js.AsString(c.Component.Validate?["custom"]) is not { Length: > 0 } script) return null;
-        var scope = new ConditionScope(c.Data, c.Row, new Dictionary<string, int>(), c.RowIndex, c.Value);
-        var result = c.Scripts.Run(script, "valid", "true", ConditionEvaluator.Variables(c.Component, scope));
+        var scope = new ConditionScope(c.Data, c.Row, c.RowIndex, c.Value);
+        var result = c.Scripts.Run(script, "valid", "true", ConditionEvaluator.Variables(c.Component, scope, withRowIndex: true));
         if (result.Failed) return new("script", "custom", result.Failure);
         return result.Value switch
         {
@@ -26,16 +26,4 @@ internal sealed class CustomRule : IRule
             _ => new("custom", "custom"),
         };
     }
-}
-
-internal static class RuleSet
-{
-    /// <summary>core's order (clientRules then evaluationRules); the order decides which error a customMessage keeps.</summary>
-    public static readonly IReadOnlyList<IRule> All =
-    [
-        new DateRule(), new DayRule(), new EmailRule(), new MaskRule(), new MaxLengthRule(), new MaxSelectedCountRule(),
-        new MaxRule(), new MaxWordsRule(), new MinLengthRule(), new MinSelectedCountRule(), new MinRule(), new MinWordsRule(),
-        new MultipleRule(), new PatternRule(), new RequiredRule(), new TimeRule(), new UrlRule(), new NumberRule(), new CustomRule(),
-        new AvailableItemsRule(),
-    ];
 }

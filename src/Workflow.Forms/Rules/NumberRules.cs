@@ -38,6 +38,7 @@ internal sealed class NumberRule : IRule
     public bool ShouldProcess(RuleContext c) => Js.IsTruthy(c.Value) && c.Component.Type == "number"
         && !(c.Component.Multiple && c.Value is System.Text.Json.Nodes.JsonArray { Count: 0 });
 
+    // Unlike the other rules, core's number check does not ask shouldValidate again, so an empty array item fails.
     public RuleFailure? Process(RuleContext c) =>
-        ShouldProcess(c) && !Js.IsNumber(c.Value) ? new("number", "number") : null;
+        Js.IsTruthy(c.Value) && !Js.IsNumber(c.Value) ? new("number", "number") : null;
 }

@@ -36,10 +36,18 @@ internal sealed class AvailableItemsRule : IRule
                     return options.Any(o => o is JsonObject or JsonArray && o.ToJsonString() == c.Value.ToJsonString()) ? null : error;
                 return options.Any(o => Js.StrictEquals(o, c.Value)) ? null : error;
             case "selectboxes" when c.Component.Setting("dataSrc") != "url":
-                if (c.Value is not JsonObject chosen || json["values"] is not JsonArray boxes) return null;
+                if (json["values"] is not JsonArray boxes) return null;
+                // Object.keys of an array are its indexes; of anything else but an object, nothing is checked.
+                var keys = c.Value switch
+                {
+                    JsonObject o => o.Select(kv => kv.Key).ToList(),
+                    JsonArray a => Enumerable.Range(0, a.Count).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture)).ToList(),
+                    _ => null,
+                };
+                if (keys is null) return null;
                 // lodash difference compares with ===: a numeric option value never equals an object key.
                 var allowed = boxes.Select(b => Js.AsString(b?["value"])).OfType<string>().ToHashSet(StringComparer.Ordinal);
-                return chosen.Any(kv => !allowed.Contains(kv.Key)) ? error : null;
+                return keys.Any(k => !allowed.Contains(k)) ? error : null;
         }
         return null;
     }

@@ -15,7 +15,7 @@ public sealed class RuleContext
     public int? RowIndex { get; init; }
     public required ScriptSandbox Scripts { get; init; }
 
-    public RuleContext WithValue(JsonNode? value, int index) => new()
+    public RuleContext WithValue(JsonNode? value, int? index) => new()
     {
         Component = Component,
         Value = value,

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json.Nodes;
 using Workflow.Forms.Schema;
 
 namespace Workflow.Forms.Rules;
@@ -13,7 +14,9 @@ internal sealed class TimeRule : IRule
 
     public RuleFailure? Process(RuleContext c)
     {
-        if (!ShouldProcess(c) || !Js.IsTruthy(c.Value)) return null;
+        // core skips empty data: null, "", [] and [""] (isComponentDataEmpty).
+        if (!ShouldProcess(c) || !Js.IsTruthy(c.Value) || c.Value is JsonArray { Count: 0 } || c.Value is JsonArray { Count: 1 } one && Js.AsString(one[0]) is { Length: 0 })
+            return null;
         var format = c.Component.Setting("dataFormat") is { Length: > 0 } f ? f : "HH:mm:ss";
         var text = Js.ToJsString(c.Value);
         return DateTime.TryParseExact(text, ToDotNet(format), CultureInfo.InvariantCulture, DateTimeStyles.None, out _)

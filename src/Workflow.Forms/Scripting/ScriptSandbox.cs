@@ -8,8 +8,8 @@ using Jint.Runtime.Debugger;
 namespace Workflow.Forms.Scripting;
 
 /// <summary>
-/// Runs validate.custom and customConditional the way core's evaluator does: the script is the
-/// body of a function whose result is one variable (valid, show) with a starting value, and
+/// Runs validate.custom, customConditional and calculateValue the way core's evaluator does: the script is the
+/// body of a function whose result is one variable (valid, show, value) with a starting value, and
 /// the context (data, row, input, component, …) is in scope. Jint 2.10.4 has no memory limit
 /// of its own, so allocation is measured at each statement.
 /// </summary>

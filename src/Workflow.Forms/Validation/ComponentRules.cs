@@ -61,7 +61,7 @@ internal sealed partial class ComponentRules(
     private void RunWhole(RuleContext context)
     {
         var truncated = Truncate(value);
-        var c = ReferenceEquals(truncated, value) ? context : context.WithValue(truncated, level.RowIndex ?? 0);
+        var c = ReferenceEquals(truncated, value) ? context : context.WithValue(truncated, level.RowIndex);
         foreach (var rule in RuleSet.All.Where(r => r.ShouldProcess(context)).ToList())
             Report(rule.Process(c));
     }

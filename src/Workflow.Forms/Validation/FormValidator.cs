@@ -1,6 +1,5 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
-using Workflow.Forms.Extensions;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
@@ -24,105 +23,23 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
             new ConditionEvaluator(new ComponentIndex(schema), new ScriptSandbox(options.ScriptLimits)),
             new ScriptSandbox(options.ScriptLimits),
             options);
-        run.Walk(schema.Components, new Level(data, "", data, new Dictionary<string, int>(), null, false, false));
+        run.Walk(schema.Components, new Level(data, "", data, null, false, false));
         return new ValidationResult(run.Errors, data);
     }
 
-    /// <summary>Where the walk stands: the object children write into, the path prefix and the state inherited from parents.</summary>
+    /// <summary>
+    /// Where the walk stands: the object children write into, the path prefix and the state
+    /// inherited from parents. Attach puts a stand-in Scope (for a missing or malformed
+    /// container, grid or row) into the data the first time something is written to it, as
+    /// lodash set does in core.
+    /// </summary>
     internal sealed record Level(
         JsonObject Scope,
         string Prefix,
         JsonNode? Row,
-        IReadOnlyDictionary<string, int> Rows,
         int? RowIndex,
         bool ConditionallyHidden,
         bool IntentionallyHidden,
-        bool ParentIsGrid = false);
-}
-
-internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
-{
-    private readonly ErrorList errors = new();
-
-    public IReadOnlyList<ValidationError> Errors => errors.Items;
-
-    public void Walk(IEnumerable<FormComponent> components, FormValidator.Level level)
-    {
-        foreach (var component in components)
-            Visit(component, level);
-    }
-
-    private void Visit(FormComponent c, FormValidator.Level level)
-    {
-        var path = c.HasData ? level.Prefix + c.Key : level.Prefix.TrimEnd('.');
-        var present = level.Scope.TryGetPropertyValue(c.Key, out var value) && c.HasData;
-        if (!present) value = null;
-        if (Calculation.Applies(c, present, level.ParentIsGrid))
-        {
-            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value), scripts);
-            if (calculationFailure is not null) errors.Add(c, path, new("script", "calculateValue", calculationFailure));
-            if (calculated is not null)
-            {
-                level.Scope[c.Key] = calculated;
-                (value, present) = (calculated, true);
-            }
-        }
-        var scope = new ConditionScope(data, level.Row, level.Rows, level.RowIndex, value);
-        var conditionallyHidden = level.ConditionallyHidden;
-        if (!conditionallyHidden)
-        {
-            var (hidden, failure) = conditions.IsHidden(c, scope);
-            if (failure is not null) errors.Add(c, path, new("script", "customConditional", failure));
-            conditionallyHidden = hidden;
-        }
-        var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
-        if (conditionallyHidden && present && c.ClearOnHide)
-        {
-            level.Scope.Remove(c.Key);
-            value = null;
-            present = false;
-        }
-        var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
-        if (c.HasData)
-            new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
-        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
-    }
-
-    private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
-    {
-        if (c.Children.Count == 0) return;
-        switch (c.Model)
-        {
-            case ModelType.Object:
-                // core walks a container's children even when its value is missing or not an object.
-                var scope = value as JsonObject ?? [];
-                Walk(c.Children, level with { Scope = scope, Prefix = path + ".", Row = scope });
-                break;
-            case ModelType.NestedArray when value is JsonArray { Count: > 0 } rows:
-                for (var i = 0; i < rows.Count; i++)
-                {
-                    if (!Js.IsTruthy(rows[i])) continue;
-                    WalkRow(c, path, rows[i] as JsonObject ?? [], i, level);
-                }
-                break;
-            case ModelType.NestedArray when !present:
-                // With no value at all, core still visits one row, so required fields of an absent grid fail at grid[0].
-                WalkRow(c, path, [], 0, level);
-                break;
-            case ModelType.NestedArray:
-                break;
-            default:
-                Walk(c.Children, level);
-                break;
-        }
-    }
-
-    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level)
-    {
-        var rows = new Dictionary<string, int>(level.Rows) { [TemplateOf(path)] = index };
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, Rows = rows, RowIndex = index, ParentIsGrid = true });
-    }
-
-    // "outer[1].grid" → "outer.grid": the key under which a grid's current row is remembered.
-    private static string TemplateOf(string path) => System.Text.RegularExpressions.Regex.Replace(path, @"\[[0-9]+\]", "");
+        bool ParentIsGrid = false,
+        Action? Attach = null);
 }

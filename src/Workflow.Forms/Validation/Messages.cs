@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace Workflow.Forms.Validation;
 
 /// <summary>The readable text of each rule, in English and French, after core's i18n keys.</summary>
@@ -21,6 +19,7 @@ internal static class Messages
         ["day"] = ("{field} is not a valid day", "{field} n'est pas un jour valide"),
         ["date"] = ("{field} is not a valid date", "{field} n'est pas une date valide"),
         ["time"] = ("{field} is not a valid time", "{field} n'est pas une heure valide"),
+        ["mask"] = ("{field} does not match the mask", "{field} ne respecte pas le masque de saisie"),
         ["onlyAvailableItems"] = ("{field} is an invalid option", "{field} n'est pas une option proposée"),
         ["minSelectedCount"] = ("You must select at least {setting} items", "Sélectionnez au moins {setting} éléments"),
         ["maxSelectedCount"] = ("You may only select up to {setting} items", "Sélectionnez au plus {setting} éléments"),
@@ -32,9 +31,19 @@ internal static class Messages
         ["script"] = ("The script of {field} failed: {setting}", "Le script de {field} a échoué : {setting}"),
     };
 
+    // core's error keys where they differ from the rule names.
+    private static readonly Dictionary<string, string> Keys = new(StringComparer.Ordinal)
+    {
+        ["invalid_email"] = "email",
+        ["invalid_url"] = "url",
+        ["invalidDay"] = "day",
+        ["invalidDate"] = "date",
+        ["invalidOption"] = "onlyAvailableItems",
+    };
+
     public static (string En, string Fr) For(string key, string field, string? setting)
     {
-        if (!Texts.TryGetValue(key, out var t))
+        if (!Texts.TryGetValue(Keys.GetValueOrDefault(key, key), out var t))
             return (key, key); // a custom message written by the form's author, shown as written
         return (Fill(t.En, field, setting), Fill(t.Fr, field, setting));
     }
@@ -43,5 +52,4 @@ internal static class Messages
         text.Replace("{field}", field, StringComparison.Ordinal)
             .Replace("{setting}", setting ?? "", StringComparison.Ordinal);
 
-    public static string Number(double d) => d.ToString(CultureInfo.InvariantCulture);
 }

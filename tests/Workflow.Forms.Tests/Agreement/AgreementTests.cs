@@ -13,9 +13,10 @@ public class AgreementTests(ITestOutputHelper output)
 {
     public const int Seed = 20261121;
     public const int GeneratedCases = 1500;
+    public const int ShippedFormSubmissions = 50;
 
     [Fact]
-    public void Fixtures_get_the_same_errors_as_formio_core()
+    public void Fixtures_and_shipped_forms_get_the_same_errors_as_formio_core()
     {
         var cases = new JsonArray();
         var names = new List<string>();
@@ -25,6 +26,17 @@ public class AgreementTests(ITestOutputHelper output)
             {
                 names.Add($"{Path.GetFileName(file)}: {item!["name"]}");
                 cases.Add(new JsonObject { ["form"] = item["form"]!.DeepClone(), ["submission"] = item["submission"]!.DeepClone() });
+            }
+        }
+        // Every form the application ships, with an empty submission and random ones.
+        foreach (var file in Directory.GetFiles(Path.Combine(FormioCore.RepositoryRoot, "forms"), "*.json").Order(StringComparer.Ordinal))
+        {
+            var form = JsonNode.Parse(File.ReadAllText(file))!;
+            for (var k = 0; k < ShippedFormSubmissions; k++)
+            {
+                var data = k == 0 ? new JsonObject() : new DataGenerator(new Random(Seed + k)).For(form["components"]!.AsArray());
+                names.Add($"forms/{Path.GetFileName(file)} #{k}");
+                cases.Add(new JsonObject { ["form"] = form.DeepClone(), ["submission"] = new JsonObject { ["data"] = data } });
             }
         }
         cases.Count.ShouldBeGreaterThan(50);
@@ -39,6 +51,8 @@ public class AgreementTests(ITestOutputHelper output)
         var seed = int.TryParse(Environment.GetEnvironmentVariable("FORMS_AGREEMENT_SEED"), out var s) ? s : Seed;
         var count = int.TryParse(Environment.GetEnvironmentVariable("FORMS_AGREEMENT_CASES"), out var n) ? n : GeneratedCases;
         var cases = new FormGenerator(seed).Cases(count);
+        if (Environment.GetEnvironmentVariable("FORMS_AGREEMENT_DUMP") is { Length: > 0 } dump)
+            File.WriteAllText(dump, cases.ToJsonString());
         var names = Enumerable.Range(0, cases.Count).Select(i => $"generated #{i}").ToList();
         var agreed = Compare(cases, names);
         output.WriteLine($"agreement: {agreed}/{cases.Count - crashes} ({crashes} cases where @formio/core itself threw)");
@@ -54,11 +68,16 @@ public class AgreementTests(ITestOutputHelper output)
 
     private int Compare(JsonArray cases, IReadOnlyList<string> names)
     {
+        var clock = System.Diagnostics.Stopwatch.StartNew();
         var expected = FormioCore.Validate(cases);
+        var nodeTime = clock.Elapsed;
+        clock.Restart();
+        var actuals = cases.Select(c => CSharpValidator.Validate(c!["form"]!, c["submission"]!)).ToList();
+        output.WriteLine($"{cases.Count} cases: @formio/core {nodeTime.TotalMilliseconds:F0} ms (node start included), C# {clock.Elapsed.TotalMilliseconds:F0} ms (parse included)");
         var agreed = 0;
         for (var i = 0; i < cases.Count; i++)
         {
-            var actual = CSharpValidator.Validate(cases[i]!["form"]!, cases[i]!["submission"]!);
+            var actual = actuals[i];
             if (expected[i] is null)
             {
                 crashes++;

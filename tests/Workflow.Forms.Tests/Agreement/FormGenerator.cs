@@ -4,12 +4,13 @@ namespace Workflow.Forms.Tests.Agreement;
 
 /// <summary>
 /// Random forms with random submissions, from a fixed seed: each case mixes value components
-/// with random rules, layout and data containers, grids, conditions and custom scripts.
+/// with random rules, layout and data containers, grids, conditions and custom scripts; the
+/// data is then drawn for the form by DataGenerator.
 /// </summary>
 internal sealed class FormGenerator(int seed)
 {
     private static readonly string[] ValueTypes =
-        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time"];
+        ["textfield", "textarea", "number", "currency", "email", "url", "checkbox", "select", "radio", "selectboxes", "phoneNumber", "day", "datetime", "password", "time", "tags", "hidden", "appointmentPlanner"];
     private static readonly string[] Layouts = ["panel", "fieldset", "well", "columns", "table", "tabs"];
     private static readonly string[] Patterns = ["[a-z]+", "[0-9]{2,4}", "a|b", "[a-z ]*", "h.*"];
 
@@ -25,11 +26,11 @@ internal sealed class FormGenerator(int seed)
         {
             counter = 0;
             var components = new JsonArray();
-            var data = new JsonObject();
             var top = random.Next(2, 6);
             var controls = new List<Control>();
             for (var j = 0; j < top; j++)
-                AddAny(components, data, depth: 0, controls, "");
+                AddAny(components, depth: 0, controls, "");
+            var data = new DataGenerator(random).For(components);
             cases.Add(new JsonObject
             {
                 ["form"] = new JsonObject { ["display"] = random.Next(5) == 0 ? "wizard" : "form", ["components"] = components },
@@ -39,16 +40,16 @@ internal sealed class FormGenerator(int seed)
         return cases;
     }
 
-    private void AddAny(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddAny(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var roll = random.Next(100);
-        if (depth < 2 && roll < 12) AddLayout(components, data, depth, controls, prefix);
-        else if (depth < 2 && roll < 20) AddContainer(components, data, depth, controls, prefix);
-        else if (depth < 2 && roll < 30) AddGrid(components, data, depth, controls, prefix);
-        else AddValue(components, data, controls, prefix);
+        if (depth < 3 && roll < 12) AddLayout(components, depth, controls, prefix);
+        else if (depth < 3 && roll < 20) AddContainer(components, depth, controls, prefix);
+        else if (depth < 3 && roll < 30) AddGrid(components, depth, controls, prefix);
+        else AddValue(components, controls, prefix);
     }
 
-    private void AddValue(JsonArray components, JsonObject data, List<Control> controls, string prefix)
+    private void AddValue(JsonArray components, List<Control> controls, string prefix)
     {
         var type = ValueTypes[random.Next(ValueTypes.Length)];
         var key = $"{type}{++counter}";
@@ -58,7 +59,7 @@ internal sealed class FormGenerator(int seed)
         AddOptions(type, component);
         AddRules(type, validate, component);
         if (validate.Count > 0) component["validate"] = validate;
-        if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number")
+        if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number" or "select" or "datetime" or "phoneNumber" or "textarea" or "hidden")
             component["multiple"] = true;
         if (random.Next(5) == 0) AddCondition(component, controls);
         if (random.Next(25) == 0) component["hidden"] = true;
@@ -67,14 +68,7 @@ internal sealed class FormGenerator(int seed)
         if (random.Next(15) == 0 && validate.Count > 0) validate["customMessage"] = "Please fix " + key;
         components.Add(component);
         controls.Add(new Control(component, prefix + key));
-        if (random.Next(10) == 0) return;
-        var value = ValuePool.For(type, random, component);
-        if (Js(component, "multiple") && random.Next(5) > 0)
-            value = random.Next(4) == 0 ? new JsonArray() : new JsonArray(value?.DeepClone(), ValuePool.For(type, random, component));
-        data[key] = value;
     }
-
-    private static bool Js(JsonObject o, string key) => o[key]?.GetValue<bool>() == true;
 
     private void AddOptions(string type, JsonObject component)
     {
@@ -91,6 +85,10 @@ internal sealed class FormGenerator(int seed)
         if (type == "day")
             component["fields"] = new JsonObject { ["day"] = new JsonObject { ["hide"] = false }, ["month"] = new JsonObject { ["hide"] = false }, ["year"] = new JsonObject { ["hide"] = false } };
         if (type == "day" && random.Next(3) == 0) component["dayFirst"] = true;
+        if (type == "day" && random.Next(6) == 0) component["fields"]![new[] { "day", "month", "year" }[random.Next(3)]]!["hide"] = true;
+        if (type == "tags" && random.Next(3) == 0) component["storeas"] = random.Next(2) == 0 ? "string" : "array";
+        if (type == "textarea" && random.Next(10) == 0) component["calculateValue"] = "value = (value || '') + '!';";
+        if (type == "textarea" && random.Next(3) == 0) component["calculateServer"] = true;
     }
 
     private static JsonObject Option(string value) => new() { ["label"] = value.ToUpperInvariant(), ["value"] = value };
@@ -100,19 +98,27 @@ internal sealed class FormGenerator(int seed)
         switch (type)
         {
             case "textfield" or "textarea" or "password":
-                if (random.Next(3) == 0) validate["minLength"] = random.Next(1, 5);
+                if (random.Next(3) == 0) validate["minLength"] = random.Next(6) == 0 ? JsonValue.Create("3") : JsonValue.Create(random.Next(1, 5));
                 if (random.Next(3) == 0) validate["maxLength"] = random.Next(3, 9);
                 if (random.Next(4) == 0) validate["pattern"] = Patterns[random.Next(Patterns.Length)];
                 if (random.Next(4) == 0) validate["minWords"] = random.Next(1, 4);
                 if (random.Next(4) == 0) validate["maxWords"] = random.Next(1, 4);
                 if (random.Next(10) == 0) validate["custom"] = "valid = input === 'ok' ? true : 'must be ok';";
+                if (random.Next(15) == 0) validate["custom"] = "valid = rowIndex !== 1 ? true : 'not on the second row';";
+                if (random.Next(20) == 0) component["customConditional"] = "show = !value || value !== 'no';";
                 if (random.Next(12) == 0) component["truncateMultipleSpaces"] = true;
                 break;
             case "number" or "currency":
                 if (random.Next(2) == 0) validate["min"] = random.Next(-2, 5);
                 if (random.Next(2) == 0) validate["max"] = random.Next(5, 20);
+                if (random.Next(8) == 0) validate["max"] = random.Next(3) switch { 0 => "10", 1 => "", _ => "abc" };
                 if (random.Next(10) == 0) validate["custom"] = "valid = !input || input % 2 === 0;";
                 if (random.Next(15) == 0) validate["custom"] = "valid = !row || !row.min || input >= row.min ? true : 'too small';";
+                if (random.Next(12) == 0)
+                {
+                    component["calculateValue"] = "value = typeof value === 'number' ? value * 2 : 3;";
+                    if (random.Next(4) > 0) component["calculateServer"] = true;
+                }
                 break;
             case "select" or "radio":
                 if (random.Next(2) == 0) validate["onlyAvailableItems"] = true;
@@ -144,7 +150,7 @@ internal sealed class FormGenerator(int seed)
                 component["customConditional"] = random.Next(2) == 0 ? $"show = !!data['{key}'];" : $"show = !!(row && row['{control["key"]}']);";
                 break;
             default:
-                var ops = new[] { "isEqual", "isNotEqual", "isEmpty", "isNotEmpty", "greaterThan", "lessThan", "includes", "startsWith" };
+                var ops = new[] { "isEqual", "isNotEqual", "isEmpty", "isNotEmpty", "greaterThan", "lessThan", "greaterThanOrEqual", "lessThanOrEqual", "includes", "notIncludes", "startsWith", "endsWith" };
                 var conditions = new JsonArray();
                 for (var i = random.Next(1, 3); i > 0; i--)
                     conditions.Add(new JsonObject { ["component"] = key, ["operator"] = ops[random.Next(ops.Length)], ["value"] = Sample(control) });
@@ -161,12 +167,14 @@ internal sealed class FormGenerator(int seed)
     private JsonNode Sample(JsonObject control) => control["type"]!.GetValue<string>() switch
     {
         "number" => JsonValue.Create(random.Next(0, 10)),
+        "checkbox" when random.Next(3) == 0 => JsonValue.Create(random.Next(2) == 0 ? "true" : "false"),
         "checkbox" => JsonValue.Create(random.Next(2) == 0),
         "select" or "radio" or "selectboxes" => JsonValue.Create(new[] { "a", "b", "z" }[random.Next(3)]),
-        _ => JsonValue.Create(new[] { "ok", "hello", "a", "" }[random.Next(4)]),
+        _ when random.Next(8) == 0 => JsonValue.Create(random.Next(0, 5)),
+        _ => JsonValue.Create(new[] { "ok", "hello", "a", "", "12" }[random.Next(5)]),
     };
 
-    private void AddLayout(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddLayout(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var type = Layouts[random.Next(Layouts.Length)];
         var layout = new JsonObject { ["type"] = type, ["key"] = $"{type}{++counter}", ["input"] = false };
@@ -174,7 +182,7 @@ internal sealed class FormGenerator(int seed)
         if (random.Next(6) == 0) AddCondition(layout, controls);
         if (random.Next(30) == 0) layout["hidden"] = true;
         for (var i = random.Next(1, 4); i > 0; i--)
-            AddAny(children, data, depth + 1, controls, prefix);
+            AddAny(children, depth + 1, controls, prefix);
         switch (type)
         {
             case "columns":
@@ -193,44 +201,30 @@ internal sealed class FormGenerator(int seed)
         components.Add(layout);
     }
 
-    private void AddContainer(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddContainer(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var key = $"container{++counter}";
-        var inner = new JsonObject();
         var children = new JsonArray();
         var container = new JsonObject { ["type"] = "container", ["key"] = key, ["input"] = true, ["components"] = children };
         if (random.Next(8) == 0) AddCondition(container, controls);
+        if (random.Next(12) == 0) container["validate"] = new JsonObject { ["required"] = true };
         for (var i = random.Next(1, 4); i > 0; i--)
-            AddAny(children, inner, depth + 1, controls, prefix + key + ".");
+            AddAny(children, depth + 1, controls, prefix + key + ".");
         components.Add(container);
-        if (random.Next(8) > 0) data[key] = inner;
     }
 
-    private void AddGrid(JsonArray components, JsonObject data, int depth, List<Control> controls, string prefix)
+    private void AddGrid(JsonArray components, int depth, List<Control> controls, string prefix)
     {
         var type = random.Next(2) == 0 ? "datagrid" : "editgrid";
         var key = $"{type}{++counter}";
         var children = new JsonArray();
-        var rows = new JsonArray();
-        var count = random.Next(0, 4);
-        var rowData = Enumerable.Range(0, count).Select(_ => new JsonObject()).ToList();
-        var inGrid = new List<Control>(controls);
-        for (var i = random.Next(1, 3); i > 0; i--)
-        {
-            var scratch = new JsonObject();
-            AddValue(children, scratch, inGrid, prefix + key + ".");
-            var component = (JsonObject)children[^1]!;
-            var childKey = component["key"]!.GetValue<string>();
-            foreach (var row in rowData)
-            {
-                if (random.Next(8) > 0) row[childKey] = ValuePool.For(component["type"]!.GetValue<string>(), random, component);
-            }
-        }
-        foreach (var row in rowData) rows.Add(row);
         var grid = new JsonObject { ["type"] = type, ["key"] = key, ["input"] = true, ["components"] = children };
         if (random.Next(5) == 0) grid["validate"] = new JsonObject { ["required"] = true };
         if (random.Next(8) == 0) AddCondition(grid, controls);
+        // Controls inside the grid are seen by their siblings only.
+        var inGrid = new List<Control>(controls);
+        for (var i = random.Next(1, 3); i > 0; i--)
+            AddAny(children, depth + 1, inGrid, prefix + key + ".");
         components.Add(grid);
-        if (random.Next(6) > 0) data[key] = random.Next(25) == 0 ? JsonValue.Create("not rows") : rows;
     }
 }

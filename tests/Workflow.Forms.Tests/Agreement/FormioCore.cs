@@ -10,7 +10,9 @@ namespace Workflow.Forms.Tests.Agreement;
 /// </summary>
 internal static class FormioCore
 {
-    public static string Directory { get; } = Path.Combine(RepositoryRoot(), "tests", "Workflow.Forms.Tests", "formio");
+    public static string RepositoryRoot { get; } = FindRepositoryRoot();
+
+    public static string Directory { get; } = Path.Combine(RepositoryRoot, "tests", "Workflow.Forms.Tests", "formio");
 
     /// <summary>core's errors for each case, or null where core itself threw (it does on some malformed multiple values).</summary>
     public static IReadOnlyList<IReadOnlySet<string>?> Validate(JsonArray cases)
@@ -51,7 +53,7 @@ internal static class FormioCore
         }
     }
 
-    private static string RepositoryRoot()
+    private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
         {

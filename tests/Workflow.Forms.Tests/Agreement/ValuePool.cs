@@ -18,6 +18,7 @@ internal static class ValuePool
         var roll = random.Next(100);
         if (roll < 8) return null;
         if (roll < 12) return JsonValue.Create("");
+        if (roll < 17) return Chaos(random);
         return type switch
         {
             "textfield" or "textarea" or "password" => random.Next(10) == 0 ? Odd(random) : Pick(random, Texts),
@@ -27,6 +28,12 @@ internal static class ValuePool
             "datetime" => random.Next(12) == 0 ? JsonValue.Create(5) : Pick(random, Dates),
             "phoneNumber" => Pick(random, Phones),
             "time" => Pick(random, Times),
+            "appointmentPlanner" => random.Next(3) switch
+            {
+                0 => new JsonObject(),
+                1 => new JsonObject { ["slot"] = new JsonObject { ["start"] = "2026-11-23T09:00:00Z" }, ["parties"] = new JsonArray() },
+                _ => new JsonObject { ["period"] = new JsonObject { ["from"] = "", ["to"] = null } },
+            },
             "number" or "currency" => Number(random),
             "checkbox" => random.Next(8) switch { 0 => JsonValue.Create("yes"), < 4 => JsonValue.Create(false), _ => JsonValue.Create(true) },
             "select" or "radio" => Option(random, component),
@@ -65,6 +72,23 @@ internal static class ValuePool
         if (random.Next(10) == 0) return new JsonObject();
         return result;
     }
+
+    // Any JSON at all, whatever the component expects.
+    private static JsonNode? Chaos(Random random) => random.Next(12) switch
+    {
+        0 => JsonValue.Create(42),
+        1 => JsonValue.Create(-1.5),
+        2 => JsonValue.Create(true),
+        3 => JsonValue.Create(false),
+        4 => JsonValue.Create("text"),
+        5 => new JsonObject { ["a"] = 1 },
+        6 => new JsonObject(),
+        7 => new JsonArray(),
+        8 => new JsonArray("x"),
+        9 => new JsonArray(1, 2),
+        10 => new JsonArray(new JsonObject { ["a"] = "b" }),
+        _ => JsonValue.Create("  "),
+    };
 
     private static JsonNode Odd(Random random) => random.Next(3) switch
     {
