@@ -21,6 +21,8 @@ public static class ApplicationServices
         services.TryAddSingleton(TimeProvider.System);
         services.AddScoped<CurrentUser>();
         services.AddScoped<BookingRules>();
+        services.AddSingleton<FormDefinitions.FormCatalog>();
+        services.AddScoped<FormDefinitions.PlanningChecks>();
         services.AddScoped<Notifications.EmailDispatcher>();
         services.TryAddSingleton<Calendars.IFeedFetcher, Calendars.HttpFeedFetcher>();
         services.TryAddSingleton<Notifications.IEmailTransport>(sp =>

@@ -82,6 +82,7 @@ public static class WorkflowHost
         PlanningEndpoints.Map(app);
         CalendarEndpoints.Map(app);
         RecordEndpoints.Map(app);
+        FormEndpoints.Map(app);
         return app;
     }
 
@@ -92,6 +93,13 @@ public static class WorkflowHost
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Forms:ImportOnStartup", true))
+        {
+            var directory = app.Configuration["Forms:Directory"] ?? Path.Combine(AppContext.BaseDirectory, "forms");
+            var imported = await Workflow.Application.FormDefinitions.ShippedForms.Import(app.Services, directory, CancellationToken.None);
+            if (imported.Any(r => r.Created))
+                app.Logger.LogInformation("Imported forms: {Forms}", string.Join(", ", imported.Where(r => r.Created).Select(r => $"{r.Form.Key} v{r.Form.Version}")));
+        }
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
         {
             var seeder = ActivatorUtilities.CreateInstance<DevelopmentSeeder>(scope.ServiceProvider);

@@ -41,7 +41,8 @@ public static class CreateTask
             if (command.AssigneeId is { } assignee && !await db.Users.AnyAsync(u => u.Id == assignee, cancellationToken))
                 throw new ValidationException([new FluentValidation.Results.ValidationFailure("assigneeId", "No user has this id.")]);
 
-            var task = WorkTask.Create(dossier.Id, command.Title.Trim(), command.Description, command.FormKey, command.FormVersion,
+            var formVersion = await FormDefinitions.TaskForms.PinVersion(db, command.FormKey, command.FormVersion, cancellationToken);
+            var task = WorkTask.Create(dossier.Id, command.Title.Trim(), command.Description, command.FormKey, formVersion,
                 command.AssigneeId, command.CandidateRole, command.DueAt, user.IsAuthenticated ? user.Id : null,
                 command.WorkflowInstanceId, command.WorkflowElementId, clock.GetUtcNow());
             db.Tasks.Add(task);

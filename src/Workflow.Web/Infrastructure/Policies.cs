@@ -10,6 +10,7 @@ public static class Policies
     public const string Planning = "planning";
     public const string Booking = "booking";
     public const string Admin = "admin";
+    public const string Design = "design";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -18,5 +19,6 @@ public static class Policies
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Booking, p => p.RequireRole(Roles.Planner, Roles.Admin, Roles.Expert));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
+        options.AddPolicy(Design, p => p.RequireRole(Roles.Designer, Roles.Admin));
     }
 }

@@ -22,6 +22,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotFoundException nf => Problem(404, "Not found", nf.Message),
             ForbiddenException f => Problem(403, "Forbidden", f.Message, f.Reason),
+            Workflow.Application.FormDefinitions.FormProblemException f => WithDetails(Problem(422, "Unprocessable", f.Message, f.Reason), f.Details),
             DomainException d => Problem(d.Unprocessable ? 422 : 409, d.Unprocessable ? "Unprocessable" : "Conflict", d.Message, d.Reason),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
@@ -41,6 +42,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
 
     private static ValidationProblemDetails Validation(Dictionary<string, string[]> errors) =>
         new(errors) { Status = 400, Title = "One or more fields are invalid." };
+
+    private static ProblemDetails WithDetails(ProblemDetails problem, IReadOnlyDictionary<string, object?> details)
+    {
+        foreach (var (key, value) in details)
+            problem.Extensions[key] = value;
+        return problem;
+    }
 
     private static ProblemDetails Problem(int status, string title, string detail, string? reason = null)
     {

@@ -19,6 +19,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
     private static readonly string[] Planning = [Roles.Planner, Roles.Admin];
     private static readonly string[] Booking = [Roles.Planner, Roles.Admin, Roles.Expert];
     private static readonly string[] Admin = [Roles.Admin];
+    private static readonly string[] Design = [Roles.Designer, Roles.Admin];
 
     private static readonly (string Method, string Route, string[] Allowed)[] Matrix =
     [
@@ -83,6 +84,14 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/invitations/mine", Staff),
         ("GET", "/invitations/mine/count", Staff),
         ("POST", "/invitations/{id:guid}/answer", Staff),
+        ("GET", "/forms", Staff),
+        ("GET", "/forms/{key}", Staff),
+        ("GET", "/forms/{key}/versions", Staff),
+        ("GET", "/forms/{key}/versions/{version:int}", Staff),
+        ("POST", "/forms/{key}/versions", Design),
+        ("GET", "/tasks/{id:guid}/form", Staff),
+        ("PUT", "/tasks/{id:guid}/form/draft", Staff),
+        ("POST", "/tasks/{id:guid}/form/submit", Staff),
     ];
 
     [Fact]
@@ -148,7 +157,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
 
     private static HttpRequestMessage Request(string method, string route)
     {
-        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token");
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token")
+            .Replace("{key}", "plan-appointment").Replace("{version:int}", "1");
         url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
         if (method == "GET" && (url.EndsWith("/availability", StringComparison.Ordinal) || url.EndsWith("/experts", StringComparison.Ordinal) || url == "/agendas"))
             url += $"?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60&users={Guid.NewGuid()}";
