@@ -13,6 +13,12 @@ public static class CommandLine
 
           db migrate [--connection CS]   apply the database migrations
           db script                      print the SQL that creates the schema the model describes
+          forms validate FORM.json SUBMISSION.json [--lang fr]
+                                         validate a Form.io submission ({"data": {…}}) against a form schema; prints
+                                         {"valid", "errors": [{"path", "rule", "message"}]}; exit 0 valid, 1 invalid,
+                                         2 malformed form or unreadable file
+          bench forms [--cases N] [--runs N] [--node] [--forms DIR]
+                                         time the Form.io validator on the shipped forms (and @formio/core with --node)
           bench scheduling [--connection CS] [--experts N] [--runs N] [--database NAME] [--reuse]
                                          generate N experts (default 10000) with 20 ranges and 100 appointments each
                                          in a database (default 'workflow_bench', dropped first) and time matching and agendas
@@ -31,6 +37,11 @@ public static class CommandLine
                 await using (var db = AppDbContextOptions.Create("Host=localhost"))
                     await output.WriteLineAsync(db.Database.GenerateCreateScript());
                 return 0;
+            case ["forms", "validate", var form, var submission, .. var rest]:
+                return await FormsCommand.Validate(form, submission, Text(rest, "--lang") ?? "en", output, error);
+            case ["bench", "forms", .. var rest]:
+                return await Bench.FormsBench.Run(Text(rest, "--forms") ?? "forms", Option(rest, "--cases", 3000), Option(rest, "--runs", 5),
+                    rest.Contains("--node"), output, error);
             case ["bench", "scheduling", .. var rest]:
                 return Connection(rest) is { } cs
                     ? await Bench.SchedulingBench.Run(cs, Text(rest, "--database") ?? "workflow_bench", Option(rest, "--experts", 10_000), Option(rest, "--runs", 50), rest.Contains("--reuse"), output)

@@ -1,0 +1,114 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using Workflow.Forms.Schema;
+using Workflow.Forms.Validation;
+
+namespace Workflow.Cli.Bench;
+
+/// <summary>
+/// Submissions validated per second on the shipped forms: the C# validator in process and, with
+/// --node, @formio/core's processSync (tests/Workflow.Forms.Tests/formio/bench.js) on the same cases.
+/// </summary>
+public static class FormsBench
+{
+    public const string NodeScript = "tests/Workflow.Forms.Tests/formio/bench.js";
+
+    public static async Task<int> Run(string formsDirectory, int cases, int runs, bool node, TextWriter output, TextWriter error)
+    {
+        var files = Directory.Exists(formsDirectory) ? Directory.GetFiles(formsDirectory, "*.json").Order(StringComparer.Ordinal).ToList() : [];
+        if (files.Count == 0)
+        {
+            await error.WriteLineAsync($"No form in '{formsDirectory}': run from the repository root or pass --forms DIR.");
+            return 64;
+        }
+        var forms = files.Select(f => JsonNode.Parse(File.ReadAllText(f))!.AsObject()).ToList();
+        var all = BenchCases.Make(forms, cases, seed: 20261121);
+        var casesFile = Path.Combine(Path.GetTempPath(), $"workflow-forms-bench-{Environment.ProcessId}.json");
+        await File.WriteAllTextAsync(casesFile, new JsonArray(all.Select(c => (JsonNode)new JsonObject
+        {
+            ["form"] = c.Form.DeepClone(), ["submission"] = c.Submission.DeepClone(),
+        }).ToArray()).ToJsonString());
+        try
+        {
+            var (csharp, invalid) = TimeCSharp(all, runs);
+            await output.WriteLineAsync($"{all.Count:N0} submissions over {forms.Count} forms ({string.Join(", ", files.Select(Path.GetFileNameWithoutExtension))}), " +
+                                        $"{invalid:N0} of them invalid; median of {runs} runs after a warm-up run, one thread");
+            await output.WriteLineAsync("| validator | submissions/s | µs per submission |");
+            await output.WriteLineAsync("| --- | --- | --- |");
+            await output.WriteLineAsync(Row("C# (Workflow.Forms)", csharp));
+            if (node)
+            {
+                // The node project sits beside forms/ in the repository.
+                var script = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(formsDirectory))!, NodeScript);
+                var core = await TimeNode(script, casesFile, runs);
+                if (core is null)
+                {
+                    await error.WriteLineAsync($"node {NodeScript} failed: run 'npm ci --prefix tests/Workflow.Forms.Tests/formio' from the repository root first.");
+                    return 1;
+                }
+                await output.WriteLineAsync(Row("@formio/core 2.8.3 processSync (node " + await NodeVersion() + ")", core.Value));
+            }
+            return 0;
+        }
+        finally
+        {
+            File.Delete(casesFile);
+        }
+    }
+
+    private static string Row(string name, double perSecond) =>
+        string.Create(CultureInfo.InvariantCulture, $"| {name} | {perSecond:N0} | {1_000_000 / perSecond:N1} |");
+
+    private static (double PerSecond, int Invalid) TimeCSharp(IReadOnlyList<BenchCase> cases, int runs)
+    {
+        var validator = new FormValidator();
+        var parsed = cases.Select(c => c.Form).Distinct().ToDictionary(f => f, f => FormSchemaParser.Parse(f));
+        var invalid = 0;
+        var rates = new List<double>();
+        for (var run = 0; run <= runs; run++)
+        {
+            var watch = Stopwatch.StartNew();
+            var failed = 0;
+            foreach (var c in cases)
+                if (!validator.Validate(parsed[c.Form], c.Submission).IsValid)
+                    failed++;
+            watch.Stop();
+            invalid = failed;
+            if (run > 0)
+                rates.Add(cases.Count / watch.Elapsed.TotalSeconds);
+        }
+        return (Median(rates), invalid);
+    }
+
+    private static async Task<double?> TimeNode(string script, string casesFile, int runs)
+    {
+        var start = new ProcessStartInfo("node", [script, casesFile, runs.ToString(CultureInfo.InvariantCulture)])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        using var process = Process.Start(start)!;
+        var text = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        if (process.ExitCode != 0)
+            return null;
+        var rates = JsonSerializer.Deserialize<JsonElement>(text).GetProperty("perSecond").EnumerateArray().Select(r => r.GetDouble()).ToList();
+        return Median(rates);
+    }
+
+    private static async Task<string> NodeVersion()
+    {
+        using var process = Process.Start(new ProcessStartInfo("node", ["--version"]) { RedirectStandardOutput = true })!;
+        var version = (await process.StandardOutput.ReadToEndAsync()).Trim();
+        await process.WaitForExitAsync();
+        return version;
+    }
+
+    private static double Median(List<double> values)
+    {
+        var sorted = values.Order().ToList();
+        return sorted.Count % 2 == 1 ? sorted[sorted.Count / 2] : (sorted[sorted.Count / 2 - 1] + sorted[sorted.Count / 2]) / 2;
+    }
+}
