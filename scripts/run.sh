@@ -7,6 +7,10 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 source scripts/smtp.sh
+source scripts/web-assets.sh
+
+# The Form.io renderer the task pages load (wwwroot/lib, not committed).
+web_assets
 
 if [ -z "${ConnectionStrings__Workflow:-}" ]; then
   pg_install

@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # README command 2: runs every test. Installs and starts what the tests need: a private
 # PostgreSQL cluster in .data/postgres-test (port 55433, fsync off: the data is thrown away),
-# an SMTP sink writing to .data/mail-test (port 55025), and the npm packages the tests run.
+# an SMTP sink writing to .data/mail-test (port 55025), the npm packages the tests run, the
+# Form.io renderer the pages load, and chromium for the browser tests.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
 source scripts/smtp.sh
+source scripts/web-assets.sh
 
 pg_install
 port=${WORKFLOW_TEST_PG_PORT:-55433}
@@ -25,6 +27,14 @@ export WORKFLOW_TEST_SMTP="127.0.0.1:$smtp_port" WORKFLOW_TEST_MAILDIR="$maildir
 npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --loglevel=error
 # The Form.io agreement tests run the real @formio/core, pinned by its package-lock, through node.
 npm ci --prefix tests/Workflow.Forms.Tests/formio --no-audit --no-fund --loglevel=error
+# The browser tests: the Form.io renderer in wwwroot/lib, and Debian's chromium driven by Playwright
+# (which cannot download its own browsers here).
+web_assets
+if [ ! -x /usr/bin/chromium ]; then
+  echo "Installing chromium from Debian's packages..."
+  as_root apt-get update -qq
+  DEBIAN_FRONTEND=noninteractive as_root apt-get install -y -qq chromium >/dev/null
+fi
 
 log=$(mktemp)
 status=0

@@ -72,8 +72,24 @@ public class AppFixture : IAsyncLifetime
                 services.AddTransient<INotificationHandler<Workflow.Application.Dossiers.DossierCreated>, CommitProbe>();
             });
         });
-        _ = _factory.Server;
+        if (ServesRealHttp)
+        {
+            // A real socket, for a browser: Kestrel on a free port of the loopback.
+            _factory.UseKestrel(o => o.Listen(System.Net.IPAddress.Loopback, 0));
+            _factory.StartServer();
+            BaseAddress = new Uri(Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+        }
+        else
+        {
+            _ = _factory.Server;
+        }
     }
+
+    /// <summary>For fixtures whose clients are real browsers: the application listens on Kestrel at <see cref="BaseAddress"/>.</summary>
+    protected virtual bool ServesRealHttp => false;
+
+    public Uri? BaseAddress { get; private set; }
 
     /// <summary>For fixtures that need the application set up differently.</summary>
     protected virtual void Configure(IWebHostBuilder web) { }

@@ -1,0 +1,18 @@
+# shellcheck shell=bash
+# Sourced by run.sh and test.sh: installs the browser renderer of Form.io forms (@formio/js and
+# the flatpickr date picker it loads, pinned by src/Workflow.Web/client/package-lock.json) and
+# copies their built files into src/Workflow.Web/wwwroot/lib, which is not committed. Form.io
+# loads flatpickr from its CDN by default; the page points Formio.cdn at /lib/cdn instead, so
+# nothing is fetched from outside. Our own scripts in wwwroot/js are plain ES modules: no build.
+web_assets() {
+  local client=src/Workflow.Web/client lib=src/Workflow.Web/wwwroot/lib
+  npm ci --prefix "$client" --no-audit --no-fund --loglevel=error
+  rm -rf "$lib" && mkdir -p "$lib/formio" "$lib/cdn/flatpickr" "$lib/cdn/flatpickr-formio"
+  cp "$client/node_modules/@formio/js/dist/formio.full.min.js" "$client/node_modules/@formio/js/dist/formio.full.min.css" "$lib/formio/"
+  cp -r "$client/node_modules/@formio/js/dist/fonts" "$lib/formio/fonts"
+  mkdir -p "$lib/cdn/moment-timezone/data/packed"
+  cp "$client/node_modules/moment-timezone/data/packed/latest.json" "$lib/cdn/moment-timezone/data/packed/"
+  for dir in flatpickr flatpickr-formio; do
+    cp "$client/node_modules/flatpickr/dist/flatpickr.min.js" "$client/node_modules/flatpickr/dist/flatpickr.min.css" "$lib/cdn/$dir/"
+  done
+}
