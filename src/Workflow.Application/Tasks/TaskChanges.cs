@@ -37,7 +37,11 @@ public static class ClaimTask
 
 public static class CompleteTask
 {
-    public sealed record Command(Guid TaskId, JsonObject? Data = null) : ICommand<TaskDto>;
+    /// <summary>
+    /// Completes a task with data as given. The API sets <paramref name="RefuseFormTasks"/>: a task
+    /// that carries a form completes through its form (POST /tasks/{id}/form/submit), validated.
+    /// </summary>
+    public sealed record Command(Guid TaskId, JsonObject? Data = null, bool RefuseFormTasks = false) : ICommand<TaskDto>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -54,6 +58,9 @@ public static class CompleteTask
         public async Task<TaskDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var row = await TaskAccess.LoadVisible(db, command.TaskId, user, cancellationToken);
+            if (command.RefuseFormTasks && row.Task.FormKey is not null)
+                throw new DomainException("form-required", $"This task carries the form '{row.Task.FormKey}': submit it with POST /tasks/{row.Task.Id}/form/submit.",
+                    unprocessable: true);
             row.Task.Complete(user, command.Data?.ToJsonString(), clock.GetUtcNow());
             return row.ToDto();
         }

@@ -33,7 +33,7 @@ public static class TaskEndpoints
             TypedResults.Ok(await m.Send(new ClaimTask.Command(id), ct)));
 
         tasks.MapPost("/{id:guid}/complete", async Task<Ok<TaskDto>> (Guid id, CompleteRequest? body, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new CompleteTask.Command(id, body?.Data), ct)));
+            TypedResults.Ok(await m.Send(new CompleteTask.Command(id, body?.Data, RefuseFormTasks: true), ct)));
 
         tasks.MapPost("/{id:guid}/cancel", async Task<Ok<TaskDto>> (Guid id, CancelRequest body, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new CancelTask.Command(id, body.Reason), ct))).RequireAuthorization(Policies.Planning);

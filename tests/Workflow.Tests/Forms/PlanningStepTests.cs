@@ -154,4 +154,33 @@ public sealed class PlanningStepTests(AppFixture app) : IClassFixture<AppFixture
 
         errors.ShouldBe([("planning", "required"), ("confirmed", "required")], ignoreOrder: true);
     }
+
+    [Fact]
+    public async Task The_first_meeting_books_in_the_referents_own_agenda_and_refuses_another_main_user()
+    {
+        var s = await Scenario.Create(app);
+        var task = await app.Send(new CreateTask.Command(s.Dossier.Id, "First meeting", AssigneeId: s.Planner.Id, FormKey: "first-meeting"), s.Planner);
+        JsonObject Meeting(Action<JsonObject>? change = null)
+        {
+            var planning = new JsonObject
+            {
+                ["periodFrom"] = "2026-11-24T08:00:00Z", ["periodTo"] = "2026-11-28T18:00:00Z", ["durationMinutes"] = 45,
+                ["start"] = "2026-11-24T14:00:00Z", ["end"] = "2026-11-24T14:45:00Z",
+            };
+            change?.Invoke(planning);
+            return new JsonObject
+            {
+                ["dossierId"] = s.Dossier.Id.ToString(), ["periodFrom"] = "2026-11-24T08:00:00Z", ["periodTo"] = "2026-11-28T18:00:00Z",
+                ["durationMinutes"] = 45, ["agenda"] = "Getting to know each other and the support plan.", ["planning"] = planning,
+            };
+        }
+
+        (await Refusal(s, task, Meeting(p => p["mainUserId"] = s.Expert.Id.ToString()))).ShouldBe([("planning.mainUserId", "referent")]);
+        var done = await app.Send(new Workflow.Application.FormDefinitions.SubmitTaskForm.Command(task.Id, Meeting()), s.Planner);
+
+        var booked = await app.Query(db => db.Appointments.SingleAsync(a => a.TaskId == task.Id));
+        (booked.MainUserId, booked.Start, booked.Status).ShouldBe((s.Planner.Id, new DateTimeOffset(2026, 11, 24, 14, 0, 0, TimeSpan.Zero), AppointmentStatus.Planned));
+        done.Data!["planning"]!["appointmentId"]!.GetValue<string>().ShouldBe(booked.Id.ToString());
+        (await app.Send(new GetDossier.Query(s.Dossier.Id), s.Planner)).Participants.ShouldNotContain(p => p.Role == "expert");
+    }
 }

@@ -99,6 +99,18 @@ public sealed class TaskFormTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_task_with_a_form_cannot_be_completed_around_it()
+    {
+        var (s, task) = await TaskWithForm("report-bypass");
+        var client = await app.Client(s.Expert);
+
+        var problem = await (await client.Post($"/tasks/{task.Id}/complete", new { data = new { title = "unchecked" } })).Problem(HttpStatusCode.UnprocessableEntity);
+
+        problem.Reason().ShouldBe("form-required");
+        (await app.Send(new GetTask.Query(task.Id), s.Expert)).Status.ShouldBe(WorkTaskStatus.Open);
+    }
+
+    [Fact]
     public async Task A_task_without_a_form_has_no_form_to_fill()
     {
         var s = await Scenario.Create(app);

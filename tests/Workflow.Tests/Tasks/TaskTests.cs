@@ -13,7 +13,7 @@ public sealed class TaskTests(AppFixture app) : IClassFixture<AppFixture>
     {
         var s = await Scenario.Create(app);
         var client = await app.Client(s.Planner);
-        var task = await (await client.Post("/tasks", new { dossierId = s.Dossier.Id, title = "Plan the expertise appointment", candidateRole = "expert", formKey = "plan-appointment", formVersion = 1 }))
+        var task = await (await client.Post("/tasks", new { dossierId = s.Dossier.Id, title = "Call the insured", candidateRole = "expert" }))
             .Read<TaskDto>(HttpStatusCode.Created);
         task.Status.ShouldBe(WorkTaskStatus.Open);
         task.Origin.ShouldBe(TaskOriginKind.Manual);
