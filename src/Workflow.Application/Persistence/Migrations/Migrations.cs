@@ -22,3 +22,7 @@ public sealed class CalendarFeedsAndReminders : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121090000_QuartzJobStore")]
 public sealed class QuartzJobStore : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121100000_Workflows")]
+public sealed class Workflows : SqlMigration;
