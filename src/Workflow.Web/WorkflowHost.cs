@@ -82,6 +82,7 @@ public static class WorkflowHost
         PlanningEndpoints.Map(app);
         CalendarEndpoints.Map(app);
         RecordEndpoints.Map(app);
+        WorkflowEndpoints.Map(app);
         return app;
     }
 
@@ -92,6 +93,12 @@ public static class WorkflowHost
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         if (app.Configuration.GetValue("Database:MigrateOnStartup", true))
             await db.Database.MigrateAsync();
+        if (app.Configuration.GetValue("Workflows:DeployOnStartup", true))
+        {
+            var folder = app.Configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+            if (Directory.Exists(folder))
+                await Workflow.Application.Workflows.ShippedWorkflows.Deploy(app.Services, [folder], publish: true, app.Logger, CancellationToken.None);
+        }
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
         {
             var seeder = ActivatorUtilities.CreateInstance<DevelopmentSeeder>(scope.ServiceProvider);

@@ -10,6 +10,7 @@ public static class Policies
     public const string Planning = "planning";
     public const string Booking = "booking";
     public const string Admin = "admin";
+    public const string Design = "design";
 
     public static void Configure(AuthorizationOptions options)
     {
@@ -17,6 +18,7 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.All));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Booking, p => p.RequireRole(Roles.Planner, Roles.Admin, Roles.Expert));
+        options.AddPolicy(Design, p => p.RequireRole(Roles.Designer, Roles.Admin));
         options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
     }
 }

@@ -26,3 +26,7 @@ public sealed class QuartzJobStore : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121095000_ExchangesAndDocuments")]
 public sealed class ExchangesAndDocuments : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121100000_Workflows")]
+public sealed class Workflows : SqlMigration;
