@@ -265,5 +265,6 @@ internal sealed class AppointmentDocumentConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.ContentType).HasMaxLength(100).IsRequired();
         b.HasOne<Appointment>().WithMany().HasForeignKey(d => d.AppointmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => d.AppointmentId);
+        b.Ignore(d => d.DomainEvents);
     }
 }
