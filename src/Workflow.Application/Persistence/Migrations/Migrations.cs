@@ -30,3 +30,7 @@ public sealed class ExchangesAndDocuments : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121100000_Workflows")]
 public sealed class Workflows : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121113000_RangesByTime")]
+public sealed class RangesByTime : SqlMigration;
