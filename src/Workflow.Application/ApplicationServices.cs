@@ -29,6 +29,10 @@ public static class ApplicationServices
             Notifications.SmtpSettings.Read(sp.GetRequiredService<IConfiguration>()) is { } smtp
                 ? new Notifications.SmtpTransport(smtp)
                 : new Notifications.UnconfiguredTransport());
+        services.AddSingleton<Workflows.DefinitionCache>();
+        services.AddScoped<Workflows.CommandRunner>();
+        services.AddScoped<Workflows.WorkflowRuntime>();
+        services.AddScoped(sp => new Workflows.WorkflowTimerScheduler(sp.GetService<Jobs.QuartzHostedService>()));
         services.AddMediatorFrom(typeof(ApplicationServices).Assembly);
         return services;
     }

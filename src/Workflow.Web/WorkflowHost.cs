@@ -83,6 +83,7 @@ public static class WorkflowHost
         CalendarEndpoints.Map(app);
         RecordEndpoints.Map(app);
         FormEndpoints.Map(app);
+        WorkflowEndpoints.Map(app);
         return app;
     }
 
@@ -99,6 +100,12 @@ public static class WorkflowHost
             var imported = await Workflow.Application.FormDefinitions.ShippedForms.Import(app.Services, directory, CancellationToken.None);
             if (imported.Any(r => r.Created))
                 app.Logger.LogInformation("Imported forms: {Forms}", string.Join(", ", imported.Where(r => r.Created).Select(r => $"{r.Form.Key} v{r.Form.Version}")));
+        }
+        if (app.Configuration.GetValue("Workflows:DeployOnStartup", true))
+        {
+            var folder = app.Configuration["Workflows:Path"] ?? Path.Combine(AppContext.BaseDirectory, "workflows");
+            if (Directory.Exists(folder))
+                await Workflow.Application.Workflows.ShippedWorkflows.Deploy(app.Services, [folder], publish: true, app.Logger, CancellationToken.None);
         }
         if (app.Environment.IsDevelopment() && app.Configuration.GetValue("Demo:Seed", true))
         {

@@ -8,7 +8,7 @@ using Workflow.Application.Scheduling;
 namespace Workflow.Application.Documents;
 
 /// <summary>A file attached to an appointment (a report, photos, a quote), kept in the database with the rest of the dossier.</summary>
-public sealed class AppointmentDocument
+public sealed class AppointmentDocument : Entity
 {
     public const long MaxBytes = 10 * 1024 * 1024;
 
@@ -39,6 +39,7 @@ public sealed class AppointmentDocument
         Content = content;
         UploadedById = by;
         UploadedAt = now;
+        Raise(new DocumentAttached(Id, appointmentId, FileName, now));
     }
 
     public Guid Id { get; private set; }
@@ -57,6 +58,8 @@ public sealed class AppointmentDocument
 
     public DateTimeOffset UploadedAt { get; private set; }
 }
+
+public sealed record DocumentAttached(Guid DocumentId, Guid AppointmentId, string FileName, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record DocumentDto(Guid Id, Guid AppointmentId, string FileName, string ContentType, long Size, Guid UploadedById, DateTimeOffset UploadedAt);
 

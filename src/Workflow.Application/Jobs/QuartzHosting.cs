@@ -45,6 +45,10 @@ public sealed class QuartzHostedService(IServiceProvider services, IConfiguratio
         _scheduler.JobFactory = new ScopedJobFactory(services);
         await Schedule<SyncCalendarFeedsJob>(configuration.GetValue("Quartz:FeedsEverySeconds", 900), cancellationToken);
         await Schedule<SendDueRemindersJob>(configuration.GetValue("Quartz:RemindersEverySeconds", 300), cancellationToken);
+        await Schedule<Workflows.WorkflowTimerSweepJob>(configuration.GetValue("Quartz:WorkflowSweepEverySeconds", 60), cancellationToken);
+        // Each workflow timer gets its own one-shot trigger on this durable job.
+        await _scheduler.AddJob(JobBuilder.Create<Workflows.WorkflowTimerJob>().WithIdentity(Workflows.WorkflowTimerScheduler.JobKey).StoreDurably().Build(),
+            replace: true, cancellationToken);
         await _scheduler.Start(cancellationToken);
         logger.LogInformation("Quartz started (clustered, PostgreSQL job store)");
     }

@@ -59,8 +59,21 @@ public static class FindExperts
                           where db.UserRoles.Any(ur => ur.UserId == u.Id && db.Roles.Any(r => r.Id == ur.RoleId && r.Name == Roles.Expert))
                           where required.All(s => u.Skills.Contains(s)) || u.Id == assigned
                           select u;
-            var people = await experts.Select(u => new Candidate(u.Id, u.FullName, u.BaseAddress, u.Skills)).AsNoTracking().ToListAsync(ct);
-            var ranges = (await AgendaData.Ranges(db, experts.Select(u => u.Id), period.Start, period.End, duration, ct)).ToLookup(r => r.UserId);
+            // One query: the ranges of the period long enough for the appointment, with the expert they belong to
+            // (the time index finds the ranges, the skills filter keeps the experts who fit).
+            var earliest = period.Start - TimeSpan.FromDays(31);
+            var rows = await (from r in db.AvailabilityRanges
+                              where r.Start < period.End && r.Start > earliest && period.Start < r.End && r.End - r.Start >= duration
+                              join u in experts on r.UserId equals u.Id
+                              select new { r.Id, r.UserId, r.Start, r.End, r.LocationId, u.FullName, u.BaseAddress, u.Skills })
+                .AsNoTracking().ToListAsync(ct);
+            var locationIds = rows.Where(r => r.LocationId is not null).Select(r => r.LocationId!.Value).Distinct().ToList();
+            var locations = await db.Locations.Where(l => locationIds.Contains(l.Id)).AsNoTracking().ToDictionaryAsync(l => l.Id, ct);
+            var ranges = rows.Select(r => r.LocationId is { } l && locations.TryGetValue(l, out var at)
+                    ? new RangeRow(r.Id, r.UserId, r.Start, r.End, l, at.Name, at.Address)
+                    : new RangeRow(r.Id, r.UserId, r.Start, r.End, null, null, null))
+                .ToLookup(r => r.UserId);
+            var people = rows.DistinctBy(r => r.UserId).Select(r => new Candidate(r.UserId, r.FullName, r.BaseAddress, r.Skills)).ToList();
 
             // Best first, by a bound no agenda can beat (nearest range, earliest range, no workload): once
             // the list is full and the next bound is below the last score kept, nobody left can enter it.

@@ -1,4 +1,5 @@
 using System.Globalization;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Calendars;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
@@ -25,7 +26,10 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
             var kinds = group.Select(x => x.Event).ToList();
             var entry = await AppointmentCalendar.Build(db, appointment, ct);
             if (kinds.Any(k => k is AppointmentReminderDue) && kinds.Count(k => k is not AppointmentReminderDue) == 0)
-                Enqueue(EmailKind.Reminder, appointment, entry, entry.Recipients.Where(r => !Declined(appointment, r.Email)).ToList(), null);
+            {
+                var declined = await EmailsOf(appointment.Invitations.Where(i => i.Status == InvitationStatus.Declined).Select(i => i.UserId), ct);
+                Enqueue(EmailKind.Reminder, appointment, entry, entry.Recipients.Where(r => !declined.Contains(r.Email.ToLowerInvariant())).ToList(), null);
+            }
             else if (kinds.OfType<AppointmentCancelled>().Any(c => c.WasPlanned))
                 Enqueue(EmailKind.Cancellation, appointment, entry, entry.Recipients, "CANCEL");
             else if (kinds.Any(k => k is AppointmentRescheduled))
@@ -34,10 +38,8 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
                 Enqueue(EmailKind.Invitation, appointment, entry, entry.Recipients, "REQUEST");
             else
             {
-                var invited = kinds.OfType<InvitationSent>().Select(i => i.UserId).ToHashSet();
-                var emails = appointment.Invitations.Where(i => invited.Contains(i.UserId)).Select(i => i.UserId).ToList();
-                var names = db.Users.Where(u => emails.Contains(u.Id)).Select(u => u.Email!.ToLower()).ToHashSet();
-                Enqueue(EmailKind.Invitation, appointment, entry, entry.Recipients.Where(r => names.Contains(r.Email.ToLowerInvariant())).ToList(), "REQUEST");
+                var invited = await EmailsOf(kinds.OfType<InvitationSent>().Select(i => i.UserId), ct);
+                Enqueue(EmailKind.Invitation, appointment, entry, entry.Recipients.Where(r => invited.Contains(r.Email.ToLowerInvariant())).ToList(), "REQUEST");
             }
         }
     }
@@ -52,10 +54,13 @@ internal sealed class AppointmentMailer(AppDbContext db, TimeProvider clock) : I
         _ => null,
     };
 
-    private bool Declined(Appointment a, string email)
+    private async Task<HashSet<string>> EmailsOf(IEnumerable<Guid> userIds, CancellationToken ct)
     {
-        var declined = a.Invitations.Where(i => i.Status == InvitationStatus.Declined).Select(i => i.UserId).ToList();
-        return declined.Count > 0 && db.Users.Any(u => declined.Contains(u.Id) && u.Email!.ToLower() == email.ToLower());
+        var ids = userIds.ToList();
+        if (ids.Count == 0)
+            return [];
+        var emails = await db.Users.Where(u => ids.Contains(u.Id)).Select(u => u.Email!).ToListAsync(ct);
+        return emails.Select(e => e.ToLowerInvariant()).ToHashSet();
     }
 
     private void Enqueue(EmailKind kind, Appointment a, AppointmentCalendarEntry entry, IEnumerable<(string Email, string Name, string TimeZone)> recipients, string? method)

@@ -42,6 +42,14 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
 
     public DbSet<Calendars.PersonalFeedToken> PersonalFeedTokens => Set<Calendars.PersonalFeedToken>();
 
+    public DbSet<Workflows.WorkflowDefinition> WorkflowDefinitions => Set<Workflows.WorkflowDefinition>();
+
+    public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
+
+    public DbSet<Workflows.WorkflowSubscription> WorkflowSubscriptions => Set<Workflows.WorkflowSubscription>();
+
+    public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
+
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
 
@@ -68,6 +76,8 @@ public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : Ident
         builder.Properties<TaskOriginKind>().HaveConversion<KebabEnumConverter<TaskOriginKind>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailStatus>().HaveConversion<KebabEnumConverter<Notifications.EmailStatus>>().HaveMaxLength(32);
         builder.Properties<Calendars.FeedStatus>().HaveConversion<KebabEnumConverter<Calendars.FeedStatus>>().HaveMaxLength(32);
+        builder.Properties<Workflows.DefinitionStatus>().HaveConversion<KebabEnumConverter<Workflows.DefinitionStatus>>().HaveMaxLength(32);
+        builder.Properties<Workflow.Engine.State.InstanceStatus>().HaveConversion<KebabEnumConverter<Workflow.Engine.State.InstanceStatus>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailKind>().HaveConversion<KebabEnumConverter<Notifications.EmailKind>>().HaveMaxLength(32);
     }
 }

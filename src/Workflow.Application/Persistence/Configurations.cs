@@ -94,6 +94,8 @@ internal sealed class AvailabilityRangeConfiguration : IEntityTypeConfiguration<
         b.HasOne<AppUser>().WithMany().HasForeignKey(r => r.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasOne<Location>().WithMany().HasForeignKey(r => r.LocationId).OnDelete(DeleteBehavior.Restrict);
         b.HasIndex(r => new { r.UserId, r.Start, r.End });
+        // Matching reads the ranges of a period across every expert.
+        b.HasIndex(r => r.Start);
     }
 }
 
@@ -265,5 +267,6 @@ internal sealed class AppointmentDocumentConfiguration : IEntityTypeConfiguratio
         b.Property(d => d.ContentType).HasMaxLength(100).IsRequired();
         b.HasOne<Appointment>().WithMany().HasForeignKey(d => d.AppointmentId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(d => d.AppointmentId);
+        b.Ignore(d => d.DomainEvents);
     }
 }

@@ -134,6 +134,14 @@ public sealed class Appointment : Entity
         Raise(new AppointmentDone(Id, DossierId, MainUserId!.Value, by, now));
     }
 
+    /// <summary>Only an appointment still to plan is deleted; a planned one is cancelled, so its history stays.</summary>
+    public void Delete(Guid by, DateTimeOffset now)
+    {
+        if (Status != AppointmentStatus.ToPlan)
+            throw new DomainException("illegal-status-change", $"Only an appointment to plan is deleted; this one is {Kebab.Of(Status)}: cancel it instead.");
+        Raise(new AppointmentDeleted(Id, DossierId, by, now));
+    }
+
     /// <summary>Records the reminder; false if it was sent already or the appointment is not (or no longer) ahead and planned.</summary>
     public bool Remind(DateTimeOffset now)
     {
@@ -229,6 +237,8 @@ public sealed record AppointmentPlanned(Guid AppointmentId, Guid DossierId, Guid
 public sealed record AppointmentRescheduled(Guid AppointmentId, Guid DossierId, Guid PreviousMainUserId, Guid MainUserId, DateTimeOffset PreviousStart, DateTimeOffset Start, DateTimeOffset End, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record AppointmentCancelled(Guid AppointmentId, Guid DossierId, Guid? MainUserId, bool WasPlanned, string Reason, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record AppointmentDeleted(Guid AppointmentId, Guid DossierId, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record AppointmentReminderDue(Guid AppointmentId, Guid DossierId, DateTimeOffset OccurredAt) : IDomainEvent;
 

@@ -87,13 +87,12 @@ public static class DeleteAppointment
     /// <summary>Only an appointment still to plan is deleted; a planned one is cancelled, so its history stays.</summary>
     public sealed record Command(Guid AppointmentId) : ICommand<MediatR.Unit>;
 
-    internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Command, MediatR.Unit>
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, MediatR.Unit>
     {
         public async Task<MediatR.Unit> Handle(Command command, CancellationToken ct)
         {
             var (appointment, _) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, ct);
-            if (appointment.Status != AppointmentStatus.ToPlan)
-                throw new DomainException("illegal-status-change", $"Only an appointment to plan is deleted; this one is {Kebab.Of(appointment.Status)}: cancel it instead.");
+            appointment.Delete(user.RequireId(), clock.GetUtcNow());
             db.Appointments.Remove(appointment);
             return MediatR.Unit.Value;
         }

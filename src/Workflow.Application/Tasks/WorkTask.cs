@@ -134,6 +134,9 @@ public sealed class WorkTask : Entity
         Raise(new TaskCancelled(Id, DossierId, by, reason, now));
     }
 
+    /// <summary>An instance migration mapped the user task this task stands for to another element.</summary>
+    public void MoveToWorkflowElement(string elementId) => WorkflowElementId = elementId;
+
     private void EnsureActive(string action)
     {
         if (Status is WorkTaskStatus.Completed or WorkTaskStatus.Cancelled)

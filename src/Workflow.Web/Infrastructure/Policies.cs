@@ -18,7 +18,7 @@ public static class Policies
         options.AddPolicy(Staff, p => p.RequireRole(Roles.All));
         options.AddPolicy(Planning, p => p.RequireRole(Roles.Planner, Roles.Admin));
         options.AddPolicy(Booking, p => p.RequireRole(Roles.Planner, Roles.Admin, Roles.Expert));
-        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
         options.AddPolicy(Design, p => p.RequireRole(Roles.Designer, Roles.Admin));
+        options.AddPolicy(Admin, p => p.RequireRole(Roles.Admin));
     }
 }

@@ -15,7 +15,7 @@ public class ExpertiseWorkflowTests
     {
         ["planning"] = new JsonObject
         {
-            ["expertId"] = "expert-1", ["start"] = "2026-11-30T10:00:00Z", ["durationMinutes"] = 90,
+            ["expertId"] = "expert-1", ["start"] = "2026-11-30T10:00:00Z", ["end"] = "2026-11-30T11:30:00Z",
             ["locationId"] = "office-1", ["participantIds"] = new JsonArray("person-1"),
         },
     };
@@ -38,7 +38,7 @@ public class ExpertiseWorkflowTests
 
         var created = (await Created()).Single<UserTaskCreated>();
 
-        created.FormKey.ShouldBe("expertise-planning");
+        created.FormKey.ShouldBe("plan-appointment");
         created.CandidateRole.ShouldBe("planner");
         created.DueAt.ShouldBe(new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero));
     }
@@ -46,11 +46,11 @@ public class ExpertiseWorkflowTests
     [Fact]
     public async Task Planning_books_assigns_invites_then_waits_for_the_appointment()
     {
-        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["appointmentId"] = "apt-1" }));
+        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["id"] = "apt-1" }));
 
         var planned = await Plan((await Created()).State);
 
-        harness.Commands.Requests.Select(r => r.Command).ShouldBe(["Scheduling.PlanAppointment", "Dossiers.AssignExpert", "Invitations.Send"]);
+        harness.Commands.Requests.Select(r => r.Command).ShouldBe(["Scheduling.BookAppointment", "Scheduling.AssignExpert", "Scheduling.SetAppointmentParties"]);
         harness.Commands.Requests[0].Input["mainUserId"]!.GetValue<string>().ShouldBe("expert-1");
         harness.Commands.Requests[1].Input.ToJsonString().ShouldBe("""{"dossierId":"d-1","expertId":"expert-1"}""");
         planned.Effects.OfType<MessageSubscribed>().Select(m => (m.EventType, m.CorrelationKey))
@@ -60,12 +60,12 @@ public class ExpertiseWorkflowTests
     [Fact]
     public async Task Cancelled_appointment_goes_back_to_planning_and_done_leads_to_the_report()
     {
-        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["appointmentId"] = "apt-1" }));
+        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["id"] = "apt-1" }));
         var planned = await Plan((await Created()).State);
         var cancelled = await harness.Engine.DeliverMessageAsync(definition, planned.State, "AppointmentCancelled", "d-1", new() { ["appointmentId"] = "apt-1" });
         cancelled.State.WaitOn("PlanAppointment").ShouldNotBeNull();
 
-        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["appointmentId"] = "apt-2" }));
+        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["id"] = "apt-2" }));
         var replanned = await Plan(cancelled.State);
         var stale = await harness.Engine.DeliverMessageAsync(definition, replanned.State, "AppointmentDone", "d-1", new() { ["appointmentId"] = "apt-1" });
         stale.Changed.ShouldBeFalse();
@@ -89,7 +89,7 @@ public class ExpertiseWorkflowTests
 
         escalated.Effects.OfType<WaitCancelled>().ShouldContain(c => c.ElementId == "PlanAppointment");
         escalated.Single<UserTaskCreated>().Assignee.ShouldBe("referent-1");
-        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["appointmentId"] = "apt-1" }));
+        harness.Commands.Then(CommandOutcome.Success(new JsonObject { ["id"] = "apt-1" }));
         var planned = await Plan(escalated.State, "PlanAppointmentEscalated");
         planned.State.Waits.Count(w => w.Kind == WaitKind.Message).ShouldBe(2);
     }

@@ -6,8 +6,8 @@ public class ShippedWorkflowTests
 {
     /// <summary>What the shipped definitions ask of the application; it must offer these commands and forms.</summary>
     public static readonly Catalogue Application = Catalogue.Of(
-        ["Scheduling.PlanAppointment", "Dossiers.AssignExpert", "Invitations.Send", "Invitations.Remind"],
-        ["expertise-planning", "expertise-report", "follow-up-planning"]);
+        ["Scheduling.BookAppointment", "Scheduling.AssignExpert", "Scheduling.SetAppointmentParties", "Notifications.SendReminder"],
+        ["plan-appointment", "expertise-report", "first-meeting"]);
 
     private static string[] FileNames() =>
         Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "Shipped"), "*.bpmn")

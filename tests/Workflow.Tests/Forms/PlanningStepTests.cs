@@ -13,7 +13,7 @@ namespace Workflow.Tests.Forms;
 /// <summary>The plan-appointment form's planning step, checked at submission with the scheduling rules.</summary>
 public sealed class PlanningStepTests(AppFixture app) : IClassFixture<AppFixture>
 {
-    private static JsonObject Data(Scenario s, DateTimeOffset start, int minutes = 60, Action<JsonObject>? change = null)
+    internal static JsonObject Data(Scenario s, DateTimeOffset start, int minutes = 60, Action<JsonObject>? change = null)
     {
         var planning = new JsonObject
         {
@@ -29,9 +29,8 @@ public sealed class PlanningStepTests(AppFixture app) : IClassFixture<AppFixture
         };
     }
 
-    private async Task<TaskDto> PlanningTask(Scenario s, Guid? workflowInstance = null) =>
-        await app.Send(new CreateTask.Command(s.Dossier.Id, "Plan the expertise appointment", AssigneeId: s.Planner.Id, FormKey: "plan-appointment",
-            WorkflowInstanceId: workflowInstance, WorkflowElementId: workflowInstance is null ? null : "PlanAppointment"), s.Planner);
+    private async Task<TaskDto> PlanningTask(Scenario s) =>
+        await app.Send(new CreateTask.Command(s.Dossier.Id, "Plan the expertise appointment", AssigneeId: s.Planner.Id, FormKey: "plan-appointment"), s.Planner);
 
     private async Task<List<(string Path, string Rule)>> Refusal(Scenario s, TaskDto task, JsonObject data)
     {
@@ -58,19 +57,6 @@ public sealed class PlanningStepTests(AppFixture app) : IClassFixture<AppFixture
         (appointment.MainUserId, appointment.Start, appointment.End).ShouldBe((s.Expert.Id, Scenario.At(9), Scenario.At(10)));
         var dossier = await app.Send(new GetDossier.Query(s.Dossier.Id), s.Planner);
         dossier.Participants.ShouldContain(p => p.Role == "expert" && p.UserId == s.Expert.Id);
-    }
-
-    [Fact]
-    public async Task A_workflow_task_leaves_the_booking_to_its_workflow()
-    {
-        var s = await Scenario.Create(app);
-        var task = await PlanningTask(s, Guid.NewGuid());
-
-        var done = await app.Send(new Workflow.Application.FormDefinitions.SubmitTaskForm.Command(task.Id, Data(s, Scenario.At(9))), s.Planner);
-
-        done.Status.ShouldBe(WorkTaskStatus.Completed);
-        done.Data!["planning"]!["expertId"]!.GetValue<string>().ShouldBe(s.Expert.Id.ToString());
-        (await app.Query(db => db.Appointments.AnyAsync(a => a.DossierId == s.Dossier.Id))).ShouldBeFalse();
     }
 
     [Fact]

@@ -56,6 +56,8 @@ public class AppFixture : IAsyncLifetime
             // The feed tests serve calendars from a local HTTP server.
             web.UseSetting("Calendars:AllowPrivateNetworks", "true");
             web.UseSetting("Quartz:Enabled", "false");
+            // Tests deploy the definitions they need; the shipped ones start on every expertise dossier.
+            web.UseSetting("Workflows:DeployOnStartup", "false");
             Configure(web);
             if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
             {

@@ -173,6 +173,7 @@ public sealed class ExpertMatchingTests(AppFixture app) : IClassFixture<AppFixtu
         var toPlan = await app.Send(new CreateAppointment.Command(dossier.Id, "Later"), planner);
         var planned = await app.Send(new CreateAppointment.Command(dossier.Id, "Now", experts["near"].Id, T(24, 8), T(24, 9)), planner);
         (await client.DeleteAsync($"/appointments/{toPlan.Id}")).StatusCode.ShouldBe(HttpStatusCode.NoContent);
+        app.Events.Of<AppointmentDeleted>().ShouldContain(e => e.AppointmentId == toPlan.Id);
         (await (await client.DeleteAsync($"/appointments/{planned.Id}")).Problem(HttpStatusCode.Conflict)).Reason().ShouldBe("illegal-status-change");
         await (await client.GetAsync($"/appointments/{toPlan.Id}")).Problem(HttpStatusCode.NotFound);
     }

@@ -56,6 +56,7 @@ public sealed class ExchangeAndDocumentTests(AppFixture app) : IClassFixture<App
         var document = await (await client.PostAsync($"/appointments/{booked.Id}/documents", File("rapport été.pdf", pdf))).Read<DocumentDto>(HttpStatusCode.Created);
         document.ContentType.ShouldBe("application/pdf");
         document.Size.ShouldBe(pdf.Length);
+        app.Events.Of<DocumentAttached>().ShouldContain(e => e.DocumentId == document.Id && e.AppointmentId == booked.Id);
 
         (await (await client.GetAsync($"/appointments/{booked.Id}/documents")).Read<List<DocumentDto>>()).Single().FileName.ShouldBe("rapport été.pdf");
         var download = await client.GetAsync($"/appointments/{booked.Id}/documents/{document.Id}");

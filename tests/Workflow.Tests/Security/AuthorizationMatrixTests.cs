@@ -92,6 +92,21 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/tasks/{id:guid}/form", Staff),
         ("PUT", "/tasks/{id:guid}/form/draft", Staff),
         ("POST", "/tasks/{id:guid}/form/submit", Staff),
+        ("POST", "/workflows/definitions", Design),
+        ("GET", "/workflows/definitions", Design),
+        ("GET", "/workflows/definitions/{key}/versions", Design),
+        ("GET", "/workflows/definitions/{key}/versions/{version:int}/xml", Design),
+        ("POST", "/workflows/definitions/{key}/versions/{version:int}/publish", Design),
+        ("POST", "/workflows/definitions/{key}/versions/{version:int}/unpublish", Design),
+        ("POST", "/workflows/definitions/{key}/versions/{version:int}/revert", Design),
+        ("GET", "/workflows/definitions/{key}/diff", Design),
+        ("POST", "/workflows/definitions/{key}/start", Planning),
+        ("POST", "/workflows/definitions/{key}/migrate", Admin),
+        ("GET", "/workflows/instances", Staff),
+        ("GET", "/workflows/instances/{id:guid}", Staff),
+        ("POST", "/workflows/instances/{id:guid}/cancel", Design),
+        ("POST", "/workflows/instances/{id:guid}/incidents/{incidentId:guid}/retry", Design),
+        ("POST", "/workflows/instances/{id:guid}/incidents/{incidentId:guid}/skip", Design),
     ];
 
     [Fact]
@@ -157,9 +172,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
 
     private static HttpRequestMessage Request(string method, string route)
     {
-        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token")
-            .Replace("{key}", "plan-appointment").Replace("{version:int}", "1");
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token");
+        if (route.StartsWith("/forms/", StringComparison.Ordinal))
+            url = url.Replace("{key}", "plan-appointment");
         url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());
+        url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:int}", "1").Replace("{key}", "no-such-workflow");
         if (method == "GET" && (url.EndsWith("/availability", StringComparison.Ordinal) || url.EndsWith("/experts", StringComparison.Ordinal) || url == "/agendas"))
             url += $"?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60&users={Guid.NewGuid()}";
         var request = new HttpRequestMessage(new HttpMethod(method), url);

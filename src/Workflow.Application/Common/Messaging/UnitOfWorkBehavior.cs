@@ -28,11 +28,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMe
             try
             {
                 response = await next();
+                events = await RunBeforeCommit(cancellationToken);
                 var sources = db.ChangeTracker.Entries<IHasDomainEvents>().Select(e => e.Entity).ToList();
-                events = sources.SelectMany(s => s.DomainEvents).ToList();
-                if (events.Count > 0)
-                    foreach (var handler in beforeCommit)
-                        await handler.Handle(events, cancellationToken);
                 await db.SaveChangesAsync(cancellationToken);
                 await transaction.CommitAsync(cancellationToken);
                 sources.ForEach(s => s.ClearDomainEvents());
@@ -62,4 +59,27 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMe
 
         return response;
     }
+
+    /// <summary>
+    /// Before-commit handlers may send commands of their own (a workflow's service task books an
+    /// appointment): the events those raise go round again, until nothing new is raised.
+    /// </summary>
+    private async Task<List<IDomainEvent>> RunBeforeCommit(CancellationToken cancellationToken)
+    {
+        var seen = new HashSet<IDomainEvent>(ReferenceEqualityComparer.Instance);
+        var all = new List<IDomainEvent>();
+        for (var round = 0; ; round++)
+        {
+            var fresh = db.ChangeTracker.Entries<IHasDomainEvents>().SelectMany(e => e.Entity.DomainEvents).Where(seen.Add).ToList();
+            if (fresh.Count == 0)
+                return all;
+            if (round == MaxRounds)
+                throw new DomainException("event-loop", $"Domain events kept raising new ones for {MaxRounds} rounds; the change is refused.");
+            all.AddRange(fresh);
+            foreach (var handler in beforeCommit)
+                await handler.Handle(fresh, cancellationToken);
+        }
+    }
+
+    private const int MaxRounds = 50;
 }

@@ -28,5 +28,13 @@ public sealed class QuartzJobStore : SqlMigration;
 public sealed class ExchangesAndDocuments : SqlMigration;
 
 [DbContext(typeof(AppDbContext))]
+[Migration("20261121100000_Workflows")]
+public sealed class Workflows : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121113000_RangesByTime")]
+public sealed class RangesByTime : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
 [Migration("20261121120000_FormDefinitions")]
 public sealed class FormDefinitions : SqlMigration;

@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Workflows;
+
+namespace Workflow.Application.Persistence;
+
+internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration<WorkflowDefinition>
+{
+    public void Configure(EntityTypeBuilder<WorkflowDefinition> b)
+    {
+        b.Property(d => d.Key).HasMaxLength(200).IsRequired();
+        b.Property(d => d.Name).HasMaxLength(300);
+        b.Property(d => d.Xml).IsRequired();
+        b.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
+        b.Property(d => d.RowVersion).IsRowVersion();
+        b.HasIndex(d => new { d.Key, d.Version }).IsUnique();
+        // One published version per key: triggers never have to choose.
+        b.HasIndex(d => d.Key).IsUnique().HasFilter("status = 'published'").HasDatabaseName("ix_workflow_definitions_key_published");
+    }
+}
+
+internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<WorkflowInstance>
+{
+    public void Configure(EntityTypeBuilder<WorkflowInstance> b)
+    {
+        b.Property(i => i.DefinitionKey).HasMaxLength(200).IsRequired();
+        b.Property(i => i.State).HasColumnType("jsonb").IsRequired();
+        b.Property(i => i.RowVersion).IsRowVersion();
+        b.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(i => i.DefinitionId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne<Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Restrict);
+        b.HasMany(i => i.Subscriptions).WithOne().HasForeignKey(s => s.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.Timers).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.Navigation(i => i.Subscriptions).HasField("_subscriptions");
+        b.Navigation(i => i.Timers).HasField("_timers");
+        b.HasIndex(i => i.DossierId);
+        b.HasIndex(i => new { i.DefinitionKey, i.DefinitionVersion, i.Status });
+        b.Ignore(i => i.DomainEvents);
+    }
+}
+
+internal sealed class WorkflowSubscriptionConfiguration : IEntityTypeConfiguration<WorkflowSubscription>
+{
+    public void Configure(EntityTypeBuilder<WorkflowSubscription> b)
+    {
+        b.HasKey(s => s.WaitId);
+        b.Property(s => s.EventType).HasMaxLength(200).IsRequired();
+        b.Property(s => s.CorrelationKey).HasMaxLength(200);
+        // A domain event finds the instances that wait for it by type and correlation key.
+        b.HasIndex(s => new { s.EventType, s.CorrelationKey });
+        b.HasIndex(s => s.InstanceId);
+    }
+}
+
+internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<WorkflowTimer>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimer> b)
+    {
+        b.HasKey(t => t.WaitId);
+        b.HasIndex(t => t.DueAt);
+        b.HasIndex(t => t.InstanceId);
+    }
+}

@@ -1,0 +1,66 @@
+using FluentValidation;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
+using Workflow.Application.Persistence;
+using Workflow.Engine.Validation;
+
+namespace Workflow.Application.Workflows;
+
+public sealed record DefinitionDto(Guid Id, string Key, int Version, string? Name, string ContentHash, DefinitionStatus Status,
+    Guid? CreatedById, DateTimeOffset CreatedAt, Guid? PublishedById, DateTimeOffset? PublishedAt, Guid? UnpublishedById, DateTimeOffset? UnpublishedAt,
+    int? RevertedFrom)
+{
+    public static DefinitionDto From(WorkflowDefinition d) => new(d.Id, d.Key, d.Version, d.Name, d.ContentHash, d.Status, d.CreatedById, d.CreatedAt,
+        d.PublishedById, d.PublishedAt, d.UnpublishedById, d.UnpublishedAt, d.RevertedFrom);
+}
+
+/// <summary>Every problem of a definition, each naming its element: a 422 that lists them all.</summary>
+public sealed class InvalidDefinitionException(IReadOnlyList<Engine.Model.ValidationError> errors)
+    : DomainException("invalid-definition", $"The definition has {errors.Count} problem(s): " +
+        string.Join("; ", errors.Select(e => $"{e.Element}: {e.Message}")), unprocessable: true)
+{
+    public IReadOnlyList<Engine.Model.ValidationError> Errors { get; } = errors;
+}
+
+public static class DeployDefinition
+{
+    public sealed record Result(DefinitionDto Definition, bool Created);
+
+    /// <summary>
+    /// Validates the whole definition; content identical to the latest version of its key creates
+    /// nothing, changed content becomes version N+1 as a draft (published at once with Publish).
+    /// </summary>
+    public sealed record Command(string Xml, bool Publish = false) : ICommand<Result>;
+
+    public sealed class Validator : AbstractValidator<Command>
+    {
+        public Validator() => RuleFor(c => c.Xml).NotEmpty().MaximumLength(Engine.Reading.BpmnReader.DefaultMaxCharacters);
+    }
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : IRequestHandler<Command, Result>
+    {
+        public async Task<Result> Handle(Command command, CancellationToken ct)
+        {
+            var report = DefinitionValidator.Validate(command.Xml, WorkflowCatalogue.Catalogue);
+            if (!report.IsValid)
+                throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
+            var process = report.Definition!;
+            var by = user.IsAuthenticated ? user.Id : (Guid?)null;
+            var now = clock.GetUtcNow();
+
+            var latest = await db.WorkflowDefinitions.Where(d => d.Key == process.Id).OrderByDescending(d => d.Version).FirstOrDefaultAsync(ct);
+            var created = latest is null || latest.ContentHash != process.ContentHash;
+            var definition = created
+                ? WorkflowDefinition.Create(process.Id, (latest?.Version ?? 0) + 1, process.Name, command.Xml, process.ContentHash, by, now)
+                : latest!;
+            if (created)
+                db.WorkflowDefinitions.Add(definition);
+            if (command.Publish && definition.Status != DefinitionStatus.Published)
+                await PublishDefinition.Publish(db, definition, by, now, ct);
+            await db.SaveChangesAsync(ct);
+            return new Result(DefinitionDto.From(definition), created);
+        }
+    }
+}

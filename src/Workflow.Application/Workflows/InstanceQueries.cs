@@ -1,0 +1,74 @@
+using System.Text.Json.Nodes;
+using MediatR;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Persistence;
+using Workflow.Engine.State;
+
+namespace Workflow.Application.Workflows;
+
+public sealed record InstanceSummary(Guid Id, string DefinitionKey, int DefinitionVersion, Guid? DossierId, InstanceStatus Status, int OpenIncidents,
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt)
+{
+    public static InstanceSummary From(WorkflowInstance i) =>
+        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.DossierId, i.Status, i.OpenIncidents, i.StartedAt, i.EndedAt);
+}
+
+public sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<Token> Tokens, JsonObject Variables, IReadOnlyList<Wait> Waits,
+    IReadOnlyList<Incident> Incidents, IReadOnlyList<JournalEntry> Journal);
+
+internal static class InstanceAccess
+{
+    /// <summary>Staff see the instances of the dossiers they may see; instances without a dossier are for designers and admins.</summary>
+    public static IQueryable<WorkflowInstance> Visible(AppDbContext db, CurrentUser user)
+    {
+        if (user.IsAdmin)
+            return db.WorkflowInstances;
+        var dossiers = db.Visible(user).Select(d => d.Id);
+        var designer = user.IsInRole(Roles.Designer);
+        return db.WorkflowInstances.Where(i => i.DossierId == null ? designer : dossiers.Contains(i.DossierId.Value));
+    }
+}
+
+public static class ListInstances
+{
+    public sealed record Query(string? Key = null, int? Version = null, Guid? DossierId = null, InstanceStatus? Status = null, int Limit = 100)
+        : IQuery<IReadOnlyList<InstanceSummary>>;
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user) : IRequestHandler<Query, IReadOnlyList<InstanceSummary>>
+    {
+        public async Task<IReadOnlyList<InstanceSummary>> Handle(Query q, CancellationToken ct)
+        {
+            var instances = InstanceAccess.Visible(db, user).AsNoTracking();
+            if (q.Key is not null)
+                instances = instances.Where(i => i.DefinitionKey == q.Key);
+            if (q.Version is not null)
+                instances = instances.Where(i => i.DefinitionVersion == q.Version);
+            if (q.DossierId is not null)
+                instances = instances.Where(i => i.DossierId == q.DossierId);
+            if (q.Status is not null)
+                instances = instances.Where(i => i.Status == q.Status);
+            var rows = await instances.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(q.Limit, 1, 1000)).ToListAsync(ct);
+            return rows.Select(InstanceSummary.From).ToList();
+        }
+    }
+}
+
+public static class GetInstance
+{
+    /// <summary>An instance with its tokens, variables, waits, incidents and journal.</summary>
+    public sealed record Query(Guid Id) : IQuery<InstanceDetail>;
+
+    internal sealed class Handler(AppDbContext db, CurrentUser user) : IRequestHandler<Query, InstanceDetail>
+    {
+        public async Task<InstanceDetail> Handle(Query query, CancellationToken ct)
+        {
+            var instance = await InstanceAccess.Visible(db, user).AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, ct)
+                           ?? throw new NotFoundException("Workflow instance", query.Id);
+            var state = instance.ReadState();
+            return new InstanceDetail(InstanceSummary.From(instance), state.Tokens, state.Variables, state.Waits, state.Incidents, state.Journal);
+        }
+    }
+}

@@ -1,0 +1,110 @@
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Tasks;
+using Workflow.Application.Workflows;
+using Workflow.Engine.State;
+using Workflow.Tests.Infrastructure;
+
+namespace Workflow.Tests.Workflows;
+
+/// <summary>Triggers, correlation and user tasks, through the real pipeline on PostgreSQL.</summary>
+public sealed class WorkflowRuntimeTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    private async Task<(TestUser Designer, TestUser Planner)> Deployed(string xml, bool publish = true)
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        var planner = await app.CreateUser(Roles.Planner);
+        await app.Send(new DeployDefinition.Command(xml, publish), designer);
+        return (designer, planner);
+    }
+
+    private Task<DossierDto> Dossier(TestUser planner, string kind) =>
+        app.Send(new CreateDossier.Command($"Dossier {kind}", kind, planner.Id), planner);
+
+    private Task<List<WorkflowInstance>> InstancesOf(Guid dossierId) =>
+        app.Query(db => db.WorkflowInstances.Where(i => i.DossierId == dossierId).ToListAsync());
+
+    private Task<List<WorkTask>> TasksOf(Guid dossierId) =>
+        app.Query(db => db.Tasks.Where(t => t.DossierId == dossierId).OrderBy(t => t.CreatedAt).ToListAsync());
+
+    [Fact]
+    public async Task A_dossier_of_the_matching_kind_starts_an_instance_whose_user_task_becomes_a_task_in_the_same_transaction()
+    {
+        var (_, planner) = await Deployed(Bpmn.Review("review-a", "kind-a"));
+
+        var dossier = await Dossier(planner, "kind-a");
+
+        var instance = (await InstancesOf(dossier.Id)).ShouldHaveSingleItem();
+        instance.DefinitionKey.ShouldBe("review-a");
+        instance.Status.ShouldBe(InstanceStatus.Running);
+        var task = (await TasksOf(dossier.Id)).ShouldHaveSingleItem();
+        task.WorkflowInstanceId.ShouldBe(instance.Id);
+        task.WorkflowElementId.ShouldBe("Review");
+        task.AssigneeId.ShouldBe(planner.Id);
+        task.FormKey.ShouldBe("expertise-report");
+        instance.ReadState().Variables["referentId"]!.GetValue<string>().ShouldBe(planner.Id.ToString());
+    }
+
+    [Fact]
+    public async Task Other_kinds_and_unpublished_definitions_start_nothing()
+    {
+        var (designer, planner) = await Deployed(Bpmn.Review("review-b", "kind-b"), publish: false);
+        (await InstancesOf((await Dossier(planner, "kind-b")).Id)).ShouldBeEmpty();
+
+        await app.Send(new PublishDefinition.Command("review-b", 1), designer);
+        (await InstancesOf((await Dossier(planner, "other-kind")).Id)).ShouldBeEmpty();
+        (await InstancesOf((await Dossier(planner, "kind-b")).Id)).Count.ShouldBe(1);
+
+        await app.Send(new UnpublishDefinition.Command("review-b", 1), designer);
+        (await InstancesOf((await Dossier(planner, "kind-b")).Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Completing_the_task_resumes_the_instance_with_the_submitted_data()
+    {
+        var (_, planner) = await Deployed(Bpmn.Review("review-c", "kind-c"));
+        var dossier = await Dossier(planner, "kind-c");
+        var task = (await TasksOf(dossier.Id)).Single();
+
+        await app.Send(new CompleteTask.Command(task.Id, new System.Text.Json.Nodes.JsonObject { ["approved"] = true, ["note"] = "fine" }), planner);
+
+        var instance = (await InstancesOf(dossier.Id)).Single();
+        instance.Status.ShouldBe(InstanceStatus.Completed);
+        var state = instance.ReadState();
+        state.Variables["note"]!.GetValue<string>().ShouldBe("fine");
+        state.Journal.ShouldContain(j => j.Kind == JournalKind.Left && j.ElementId == "Review");
+        state.Journal.ShouldContain(j => j.Kind == JournalKind.Entered && j.ElementId == "Done");
+    }
+
+    [Fact]
+    public async Task A_message_resumes_only_the_instance_of_the_same_dossier()
+    {
+        var (_, planner) = await Deployed(Bpmn.Review("review-d", "kind-d"));
+        var first = await Dossier(planner, "kind-d");
+        var second = await Dossier(planner, "kind-d");
+        foreach (var dossier in new[] { first, second })
+            await app.Send(new CompleteTask.Command((await TasksOf(dossier.Id)).Single().Id, new() { ["approved"] = false }), planner);
+        (await app.Query(db => db.WorkflowSubscriptions.CountAsync(s => s.EventType == "DossierClosed"))).ShouldBeGreaterThanOrEqualTo(2);
+
+        await app.Send(new CloseDossier.Command(second.Id), planner);
+
+        (await InstancesOf(first.Id)).Single().Status.ShouldBe(InstanceStatus.Running);
+        (await InstancesOf(second.Id)).Single().Status.ShouldBe(InstanceStatus.Completed);
+        (await app.Query(db => db.WorkflowSubscriptions.CountAsync(s => s.CorrelationKey == second.Id.ToString()))).ShouldBe(0);
+    }
+
+    [Fact]
+    public async Task Cancelling_an_instance_withdraws_its_open_task()
+    {
+        var (designer, planner) = await Deployed(Bpmn.Review("review-e", "kind-e"));
+        var dossier = await Dossier(planner, "kind-e");
+        var instance = (await InstancesOf(dossier.Id)).Single();
+
+        var summary = await app.Send(new CancelInstance.Command(instance.Id, "opened by mistake"), designer);
+
+        summary.Status.ShouldBe(InstanceStatus.Cancelled);
+        (await TasksOf(dossier.Id)).Single().Status.ShouldBe(WorkTaskStatus.Cancelled);
+        await Should.ThrowAsync<Workflow.Engine.Execution.WorkflowException>(() => app.Send(new CancelInstance.Command(instance.Id, "again"), designer));
+    }
+}
