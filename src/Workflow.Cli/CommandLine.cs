@@ -13,6 +13,10 @@ public static class CommandLine
 
           db migrate [--connection CS]   apply the database migrations
           db script                      print the SQL that creates the schema the model describes
+          bpmn validate FILE...          one JSON line per file: {"file", "valid", "errors": [{"element", "message"}]};
+                                         exit 0 if all are valid, 1 if any is not
+          deploy PATH... [--publish] [--connection CS]
+                                         deploy BPMN files (or the .bpmn files of folders) if changed, and publish them
 
         The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
         """;
@@ -27,6 +31,16 @@ public static class CommandLine
                 await using (var db = AppDbContextOptions.Create("Host=localhost"))
                     await output.WriteLineAsync(db.Database.GenerateCreateScript());
                 return 0;
+            case ["bpmn", "validate", .. var files] when files.Length > 0:
+                return await BpmnCommands.Validate(files, output);
+            case ["deploy", .. var rest] when Paths(rest).Length > 0:
+                var connection = Connection(rest);
+                if (string.IsNullOrWhiteSpace(connection))
+                {
+                    await error.WriteLineAsync("No connection string: pass --connection or set ConnectionStrings__Workflow.");
+                    return 64;
+                }
+                return await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), connection, output, error);
             case ["--help" or "-h" or "help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -35,6 +49,10 @@ public static class CommandLine
                 return 64;
         }
     }
+
+    /// <summary>The arguments that are neither options nor an option's value.</summary>
+    private static string[] Paths(string[] rest) =>
+        rest.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || rest[i - 1] != "--connection")).ToArray();
 
     private static string? Connection(string[] rest)
     {
