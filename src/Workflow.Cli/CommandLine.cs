@@ -17,6 +17,8 @@ public static class CommandLine
                                          exit 0 if all are valid, 1 if any is not
           deploy PATH... [--publish] [--connection CS]
                                          deploy BPMN files (or the .bpmn files of folders) if changed, and publish them
+          bench engine [--instances N] [--clients C] [--connection CS]
+                                         instances per second, in memory and (with a database) persisted
 
         The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
         """;
@@ -41,6 +43,8 @@ public static class CommandLine
                     return 64;
                 }
                 return await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), connection, output, error);
+            case ["bench", "engine", .. var rest]:
+                return await EngineBench.Run(rest, Connection(rest), output);
             case ["--help" or "-h" or "help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;

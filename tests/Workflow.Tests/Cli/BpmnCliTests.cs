@@ -97,6 +97,15 @@ public sealed class BpmnCliTests : IDisposable
         }
     }
 
+    [Fact]
+    public async Task The_engine_benchmark_runs_the_whole_process_and_reports_a_rate()
+    {
+        var (code, output, _) = await Run("bench", "engine", "--instances", "300", "--clients", "2");
+
+        code.ShouldBe(0);
+        output.ShouldMatch(@"^in memory: 300 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+    }
+
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
     {
         var output = new StringWriter();
