@@ -30,6 +30,7 @@ public static class ApplicationServices
                 ? new Notifications.SmtpTransport(smtp)
                 : new Notifications.UnconfiguredTransport());
         services.AddSingleton<Workflows.DefinitionCache>();
+        services.AddSingleton<Workflows.CrashSwitch>();
         services.AddScoped<Workflows.CommandRunner>();
         services.AddScoped<Workflows.WorkflowRuntime>();
         services.AddScoped(sp => new Workflows.WorkflowTimerScheduler(sp.GetService<Jobs.QuartzHostedService>()));

@@ -23,6 +23,12 @@ public static class CommandLine
                                          generate N experts (default 10000) with 20 ranges and 100 appointments each
                                          in a database (default 'workflow_bench', dropped first) and time matching and agendas
                                          (--reuse: time again on the data an earlier run left)
+          bpmn validate FILE...          one JSON line per file: {"file", "valid", "errors": [{"element", "message"}]};
+                                         exit 0 if all are valid, 1 if any is not
+          deploy PATH... [--publish] [--connection CS]
+                                         deploy BPMN files (or the .bpmn files of folders) if changed, and publish them
+          bench engine [--instances N] [--clients C] [--connection CS]
+                                         instances per second, in memory and (with a database) persisted
 
         The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
         """;
@@ -46,6 +52,14 @@ public static class CommandLine
                 return Connection(rest) is { } cs
                     ? await Bench.SchedulingBench.Run(cs, Text(rest, "--database") ?? "workflow_bench", Option(rest, "--experts", 10_000), Option(rest, "--runs", 50), rest.Contains("--reuse"), output)
                     : await NoConnection(error);
+            case ["bpmn", "validate", .. var files] when files.Length > 0:
+                return await BpmnCommands.Validate(files, output);
+            case ["deploy", .. var rest] when Paths(rest).Length > 0:
+                return Connection(rest) is { Length: > 0 } connection
+                    ? await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), connection, output, error)
+                    : await NoConnection(error);
+            case ["bench", "engine", .. var rest]:
+                return await EngineBench.Run(rest, Connection(rest), output);
             case ["--help" or "-h" or "help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;
@@ -72,6 +86,10 @@ public static class CommandLine
         var i = Array.IndexOf(rest, name);
         return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) && value > 0 ? value : fallback;
     }
+
+    /// <summary>The arguments that are neither options nor an option's value.</summary>
+    private static string[] Paths(string[] rest) =>
+        rest.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || rest[i - 1] != "--connection")).ToArray();
 
     private static string? Connection(string[] rest)
     {

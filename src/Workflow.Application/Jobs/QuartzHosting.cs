@@ -25,9 +25,12 @@ public sealed class QuartzHostedService(IServiceProvider services, IConfiguratio
     {
         if (!configuration.GetValue("Quartz:Enabled", true))
             return;
+        var name = configuration["Quartz:SchedulerName"] ?? "workflow";
+        // Quartz keeps data sources in a process-wide registry by name: each scheduler names its own.
+        var dataSource = $"{name}-db";
         var properties = new NameValueCollection
         {
-            ["quartz.scheduler.instanceName"] = configuration["Quartz:SchedulerName"] ?? "workflow",
+            ["quartz.scheduler.instanceName"] = name,
             ["quartz.scheduler.instanceId"] = "AUTO",
             ["quartz.threadPool.maxConcurrency"] = "4",
             ["quartz.jobStore.type"] = "Quartz.Impl.AdoJobStore.JobStoreTX, Quartz",
@@ -36,9 +39,9 @@ public sealed class QuartzHostedService(IServiceProvider services, IConfiguratio
             ["quartz.jobStore.clustered"] = "true",
             ["quartz.jobStore.clusterCheckinInterval"] = "10000",
             ["quartz.jobStore.useProperties"] = "true",
-            ["quartz.jobStore.dataSource"] = "main",
-            ["quartz.dataSource.main.provider"] = "Npgsql",
-            ["quartz.dataSource.main.connectionString"] = configuration.GetConnectionString("Workflow"),
+            ["quartz.jobStore.dataSource"] = dataSource,
+            [$"quartz.dataSource.{dataSource}.provider"] = "Npgsql",
+            [$"quartz.dataSource.{dataSource}.connectionString"] = configuration.GetConnectionString("Workflow"),
             ["quartz.serializer.type"] = typeof(JsonQuartzSerializer).AssemblyQualifiedName,
         };
         _scheduler = await new StdSchedulerFactory(properties).GetScheduler(cancellationToken);
@@ -106,14 +109,23 @@ public sealed class JsonQuartzSerializer : IObjectSerializer
     public byte[] Serialize<T>(T obj) where T : class => obj switch
     {
         JobDataMap map => JsonSerializer.SerializeToUtf8Bytes(map.ToDictionary(kv => kv.Key, kv => kv.Value?.ToString())),
-        _ => throw new InvalidOperationException($"Quartz asked to store a {obj.GetType().Name}; only job data maps are stored by this application."),
+        // With useProperties, job data (a workflow timer's instance and wait ids) reaches the store as a NameValueCollection.
+        NameValueCollection properties => JsonSerializer.SerializeToUtf8Bytes(properties.AllKeys.OfType<string>().ToDictionary(k => k, k => properties[k])),
+        _ => throw new InvalidOperationException($"Quartz asked to store a {obj.GetType().Name}; only job data is stored by this application."),
     };
 
     public T? DeSerialize<T>(byte[] data) where T : class
     {
-        if (typeof(T) != typeof(JobDataMap))
-            throw new InvalidOperationException($"Quartz asked to read a {typeof(T).Name}; only job data maps are stored by this application.");
         var values = JsonSerializer.Deserialize<Dictionary<string, string?>>(data) ?? [];
+        if (typeof(T) == typeof(NameValueCollection))
+        {
+            var properties = new NameValueCollection();
+            foreach (var (key, value) in values)
+                properties[key] = value;
+            return (T)(object)properties;
+        }
+        if (typeof(T) != typeof(JobDataMap))
+            throw new InvalidOperationException($"Quartz asked to read a {typeof(T).Name}; only job data is stored by this application.");
         return (T)(object)new JobDataMap((IDictionary<string, object>)values.Where(kv => kv.Value is not null).ToDictionary(kv => kv.Key, kv => (object)kv.Value!));
     }
 }

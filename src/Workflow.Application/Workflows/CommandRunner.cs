@@ -16,7 +16,7 @@ namespace Workflow.Application.Workflows;
 /// A domain refusal is a business error (its reason is the error code a boundary event catches);
 /// anything else is a technical failure that the engine retries.
 /// </summary>
-public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUser user) : ICommandRunner
+public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUser user, CrashSwitch crash) : ICommandRunner
 {
     public static readonly Guid SystemUserId = Guid.Parse("019a0000-0000-7000-8000-0000000000ff");
 
@@ -49,6 +49,7 @@ public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUs
                 await db.SaveChangesAsync(cancellationToken);
                 if (transaction is not null)
                     await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
+                crash.At("after-command");
                 return CommandOutcome.Success(result is null or Unit ? null : JsonSerializer.SerializeToNode(result, result.GetType(), WorkflowCatalogue.Json));
             }
             catch (Exception ex) when (ex is DomainException or NotFoundException or ValidationException or ForbiddenException or DbUpdateException)

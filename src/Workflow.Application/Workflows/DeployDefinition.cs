@@ -47,6 +47,10 @@ public static class DeployDefinition
             if (!report.IsValid)
                 throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
             var process = report.Definition!;
+            // The engine runs timer start events, but nothing here schedules them yet: refused rather than never triggered.
+            if (process.TimerStarts.Select(s => new Engine.Model.ValidationError(s.Id,
+                    "timer start events are not scheduled by this application yet; start it from a message or by hand")).ToList() is { Count: > 0 } unscheduled)
+                throw new InvalidDefinitionException(unscheduled);
             var by = user.IsAuthenticated ? user.Id : (Guid?)null;
             var now = clock.GetUtcNow();
 

@@ -30,11 +30,14 @@ public sealed class WorkflowTimerScheduler(QuartzHostedService? quartz)
 }
 
 /// <summary>After commit: the trigger follows the timer rows the transaction wrote.</summary>
-internal sealed class WorkflowTimerTriggers(WorkflowTimerScheduler scheduler) :
+internal sealed class WorkflowTimerTriggers(WorkflowTimerScheduler scheduler, CrashSwitch crash) :
     INotificationHandler<WorkflowTimerSet>, INotificationHandler<WorkflowTimerCleared>
 {
-    public Task Handle(WorkflowTimerSet notification, CancellationToken ct) =>
-        scheduler.Schedule(notification.InstanceId, notification.WaitId, notification.DueAt, ct);
+    public Task Handle(WorkflowTimerSet notification, CancellationToken ct)
+    {
+        crash.At("before-timer-trigger");
+        return scheduler.Schedule(notification.InstanceId, notification.WaitId, notification.DueAt, ct);
+    }
 
     public Task Handle(WorkflowTimerCleared notification, CancellationToken ct) => scheduler.Unschedule(notification.WaitId, ct);
 }

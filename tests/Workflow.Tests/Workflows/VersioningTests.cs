@@ -93,6 +93,15 @@ public sealed class VersioningTests(AppFixture app) : IClassFixture<AppFixture>
         errors.ShouldContain(e => e.Item1 == "Act" && e.Item2.Contains("Nope.Unknown"));
         errors.ShouldContain(e => e.Item1 == "Form" && e.Item2.Contains("no-such-form"));
         (await client.PostAsJsonAsync("/workflows/definitions", new { xml = "<not-bpmn" })).StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var timerStart = Bpmn.Timer("timer-start", "PT1H").Replace(
+            "<bpmn:startEvent id=\"Start\"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>",
+            "<bpmn:startEvent id=\"Start\"><bpmn:outgoing>F1</bpmn:outgoing><bpmn:timerEventDefinition id=\"TS\"><bpmn:timeCycle xsi:type=\"bpmn:tFormalExpression\">R/2026-12-01T08:00:00Z/P1D</bpmn:timeCycle></bpmn:timerEventDefinition></bpmn:startEvent>");
+        timerStart.ShouldContain("timeCycle");
+        var refused = await client.PostAsJsonAsync("/workflows/definitions", new { xml = timerStart });
+        refused.StatusCode.ShouldBe(HttpStatusCode.UnprocessableEntity);
+        var timerError = (await refused.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("errors").EnumerateArray().ShouldHaveSingleItem();
+        timerError.GetProperty("element").GetString().ShouldBe("Start");
+        timerError.GetProperty("message").GetString()!.ShouldContain("not scheduled");
         (await app.Query(db => db.WorkflowDefinitions.CountAsync(d => d.Key == "broken"))).ShouldBe(0);
     }
 
