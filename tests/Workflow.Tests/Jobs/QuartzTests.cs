@@ -24,25 +24,14 @@ public sealed class QuartzTests(QuartzFixture app) : IClassFixture<QuartzFixture
         var s = await Scenario.Create(app);
         var appointment = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Visite", s.Expert.Id, Scenario.At(9), Scenario.At(10)), s.Planner);
 
-        var remindedAt = await Eventually(() => app.Query(db => Task.FromResult(db.Appointments.Single(a => a.Id == appointment.Id).ReminderSentAt)), TimeSpan.FromSeconds(60));
+        await Eventually.Until(async () => await app.Query(db => Task.FromResult(db.Appointments.Single(a => a.Id == appointment.Id).ReminderSentAt)) is not null,
+            TimeSpan.FromSeconds(60), "The reminder job running");
+        var remindedAt = await app.Query(db => Task.FromResult(db.Appointments.Single(a => a.Id == appointment.Id).ReminderSentAt));
 
         remindedAt.ShouldBe(app.Clock.GetUtcNow());
         (await app.Query(db => Task.FromResult(db.OutgoingEmails.Count(m => m.AppointmentId == appointment.Id && m.Kind == Workflow.Application.Notifications.EmailKind.Reminder)))).ShouldBe(1);
         var triggers = await app.Query(db => db.Database.SqlQueryRaw<string>("SELECT trigger_name AS \"Value\" FROM qrtz_triggers ORDER BY 1").ToListAsync());
         triggers.ShouldBe(["SendDueRemindersJob", "SyncCalendarFeedsJob", "WorkflowTimerSweepJob"]);
         (await app.Query(db => db.Database.SqlQueryRaw<long>("SELECT count(*) AS \"Value\" FROM qrtz_scheduler_state").SingleAsync())).ShouldBe(1);
-    }
-
-    private static async Task<T> Eventually<T>(Func<Task<T?>> probe, TimeSpan limit) where T : struct
-    {
-        // Real time on purpose: Quartz fires on the machine's clock, not the test clock.
-        var waited = System.Diagnostics.Stopwatch.StartNew();
-        while (waited.Elapsed < limit)
-        {
-            if (await probe() is { } value)
-                return value;
-            await Task.Delay(50);
-        }
-        throw new TimeoutException($"Nothing happened within {limit}.");
     }
 }

@@ -84,13 +84,8 @@ public sealed class CrashSafetyTests(AppFixture app) : IClassFixture<AppFixture>
         await using (await WebProcess.Start(app.ConnectionString, new Dictionary<string, string>
                { ["Quartz:Enabled"] = "true", ["Quartz:SchedulerName"] = "crash-test", ["Quartz:WorkflowSweepEverySeconds"] = "1" }))
         {
-            var deadline = DateTime.UtcNow.AddSeconds(60);
-            while (await app.Query(db => db.WorkflowInstances.Where(i => i.Id == instance.Id).Select(i => i.Status).SingleAsync()) == InstanceStatus.Running)
-            {
-                if (DateTime.UtcNow > deadline)
-                    throw new TimeoutException("The sweep did not fire the timer within 60 s.");
-                await Task.Delay(100);
-            }
+            await Eventually.Until(async () => await app.Query(db => db.WorkflowInstances.Where(i => i.Id == instance.Id).Select(i => i.Status).SingleAsync()) != InstanceStatus.Running,
+                TimeSpan.FromSeconds(60), "The sweep firing the timer");
         }
         (await app.Query(db => db.Tasks.CountAsync(t => t.DossierId == dossier.Id && t.Title == "After the timer"))).ShouldBe(1);
     }

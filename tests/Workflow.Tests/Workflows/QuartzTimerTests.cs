@@ -39,13 +39,8 @@ public sealed class QuartzTimerTests(WorkflowQuartzFixture app) : IClassFixture<
         var waitId = (await app.Query(db => db.WorkflowTimers.SingleAsync(t => t.InstanceId == started.Id))).WaitId;
         var triggers = await app.Query(db => db.Database.SqlQueryRaw<string>("SELECT trigger_name AS \"Value\" FROM qrtz_triggers WHERE trigger_group = 'workflow-timers'").ToListAsync());
         triggers.ShouldBe([waitId.ToString()]);
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (await app.Query(db => db.WorkflowInstances.Where(i => i.Id == started.Id).Select(i => i.Status).SingleAsync()) == InstanceStatus.Running)
-        {
-            if (DateTime.UtcNow > deadline)
-                throw new TimeoutException("The Quartz trigger did not fire the timer within 60 s.");
-            await Task.Delay(100);
-        }
+        await Eventually.Until(async () => await app.Query(db => db.WorkflowInstances.Where(i => i.Id == started.Id).Select(i => i.Status).SingleAsync()) != InstanceStatus.Running,
+            TimeSpan.FromSeconds(60), "The Quartz trigger firing the timer");
 
         (await app.Query(db => db.Tasks.CountAsync(t => t.DossierId == dossier.Id && t.Title == "After the timer"))).ShouldBe(1);
         (await app.Query(db => db.WorkflowTimers.CountAsync(t => t.InstanceId == started.Id))).ShouldBe(0);

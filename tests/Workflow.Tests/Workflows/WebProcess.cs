@@ -39,23 +39,27 @@ public sealed class WebProcess : IAsyncDisposable
         process.BeginErrorReadLine();
         var web = new WebProcess(process, address);
         using var http = new HttpClient { BaseAddress = address, Timeout = TimeSpan.FromSeconds(2) };
-        var deadline = DateTime.UtcNow.AddSeconds(60);
-        while (true)
+        try
         {
-            if (process.HasExited)
-                throw new InvalidOperationException($"The web process exited with {process.ExitCode} while starting.");
-            try
+            await Eventually.Until(async () =>
             {
-                if ((await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK)
-                    return web;
-            }
-            catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException) { }
-            if (DateTime.UtcNow > deadline)
-            {
-                await web.DisposeAsync();
-                throw new TimeoutException("The web process did not answer /health within 60 s.");
-            }
-            await Task.Delay(100);
+                if (process.HasExited)
+                    throw new InvalidOperationException($"The web process exited with {process.ExitCode} while starting.");
+                try
+                {
+                    return (await http.GetAsync("/health")).StatusCode == HttpStatusCode.OK;
+                }
+                catch (Exception ex) when (ex is HttpRequestException or TaskCanceledException)
+                {
+                    return false;
+                }
+            }, TimeSpan.FromSeconds(60), "The web process answering /health");
+            return web;
+        }
+        catch
+        {
+            await web.DisposeAsync();
+            throw;
         }
     }
 
