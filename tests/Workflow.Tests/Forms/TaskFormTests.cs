@@ -49,6 +49,23 @@ public sealed class TaskFormTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_unique_field_refuses_a_value_an_earlier_submission_of_the_form_holds()
+    {
+        var s = await Scenario.Create(app);
+        var schema = JsonNode.Parse("""{ "components": [ { "type": "textfield", "key": "claim", "input": true, "unique": true } ] }""")!.AsObject();
+        await app.Send(new ImportForm.Command("claim-number", schema), s.Planner);
+        var first = await app.Send(new CreateTask.Command(s.Dossier.Id, "Claim", AssigneeId: s.Expert.Id, FormKey: "claim-number"), s.Planner);
+        var second = await app.Send(new CreateTask.Command(s.Dossier.Id, "Claim again", AssigneeId: s.Expert.Id, FormKey: "claim-number"), s.Planner);
+        var client = await app.Client(s.Expert);
+
+        (await client.Post($"/tasks/{first.Id}/form/submit", new { data = new { claim = "SIN-42" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+        var problem = await (await client.Post($"/tasks/{second.Id}/form/submit", new { data = new { claim = "SIN-42" } })).Problem(HttpStatusCode.UnprocessableEntity);
+
+        problem.GetProperty("errors").EnumerateArray().Select(e => (e.GetProperty("path").GetString(), e.GetProperty("rule").GetString())).ShouldBe([("claim", "unique")]);
+        (await client.Post($"/tasks/{second.Id}/form/submit", new { data = new { claim = "SIN-43" } })).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    [Fact]
     public async Task Messages_follow_the_accept_language()
     {
         var (s, task) = await TaskWithForm("report-french");
