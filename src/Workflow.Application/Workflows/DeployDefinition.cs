@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
-using Workflow.Application.FormDefinitions;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Application.Workflows;
@@ -44,9 +43,7 @@ public static class DeployDefinition
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
-            // User tasks may name any form that has been imported (the shipped ones are imported at start-up).
-            var formKeys = await db.FormDefinitions().Select(f => f.Key).Distinct().ToListAsync(ct);
-            var report = DefinitionValidator.Validate(command.Xml, Catalogue.Of(WorkflowCatalogue.Commands.Keys, formKeys));
+            var report = DefinitionValidator.Validate(command.Xml, WorkflowCatalogue.Catalogue);
             if (!report.IsValid)
                 throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
             var process = report.Definition!;

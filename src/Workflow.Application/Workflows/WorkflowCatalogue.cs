@@ -23,10 +23,7 @@ public static class WorkflowCatalogue
         ["Tasks.CreateTask"] = typeof(CreateTask.Command),
     };
 
-    /// <summary>
-    /// The shipped forms: what `workflow bpmn validate` accepts offline. Deploying checks against the
-    /// forms imported in the database instead.
-    /// </summary>
+    /// <summary>The forms of the shipped workflows; the forms feature will bring its own catalogue.</summary>
     public static readonly IReadOnlySet<string> FormKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         "plan-appointment", "expertise-report", "first-meeting",
