@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
+using Workflow.Application.FormDefinitions;
 using Workflow.Engine.Validation;
 
 namespace Workflow.Application.Workflows;
@@ -43,7 +44,9 @@ public static class DeployDefinition
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
-            var report = DefinitionValidator.Validate(command.Xml, WorkflowCatalogue.Catalogue);
+            // User tasks may name any form that has been imported (the shipped ones are imported at start-up).
+            var formKeys = await db.FormDefinitions().Select(f => f.Key).Distinct().ToListAsync(ct);
+            var report = DefinitionValidator.Validate(command.Xml, Catalogue.Of(WorkflowCatalogue.Commands.Keys, formKeys));
             if (!report.IsValid)
                 throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
             var process = report.Definition!;

@@ -23,7 +23,10 @@ public static class WorkflowCatalogue
         ["Tasks.CreateTask"] = typeof(CreateTask.Command),
     };
 
-    /// <summary>The forms of the shipped workflows; the forms feature will bring its own catalogue.</summary>
+    /// <summary>
+    /// The shipped forms: what `workflow bpmn validate` accepts offline. Deploying checks against the
+    /// forms imported in the database instead.
+    /// </summary>
     public static readonly IReadOnlySet<string> FormKeys = new HashSet<string>(StringComparer.Ordinal)
     {
         "plan-appointment", "expertise-report", "first-meeting",

@@ -78,6 +78,22 @@ public sealed class VersioningTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task A_user_task_may_name_any_imported_form_and_only_those()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        var xml = Bpmn.Review("site-visit-flow", "kind-sv", "Visit").Replace("formKey=\"expertise-report\"", "formKey=\"site-visit\"");
+        xml.ShouldContain("formKey=\"site-visit\"");
+
+        var refused = await Should.ThrowAsync<Workflow.Application.Workflows.InvalidDefinitionException>(() => app.Send(new DeployDefinition.Command(xml), designer));
+        refused.Errors.ShouldContain(e => e.Element == "Visit" && e.Message.Contains("site-visit"));
+
+        await app.Send(new Workflow.Application.FormDefinitions.ImportForm.Command("site-visit",
+            System.Text.Json.Nodes.JsonNode.Parse("""{ "components": [ { "type": "textarea", "key": "notes", "input": true } ] }""")!.AsObject()), designer);
+        var deployed = await app.Send(new DeployDefinition.Command(xml), designer);
+        deployed.ShouldNotBeNull();
+    }
+
+    [Fact]
     public async Task Deploying_an_invalid_definition_is_a_422_naming_every_element()
     {
         var designer = await app.CreateUser(Roles.Designer);
