@@ -42,7 +42,7 @@ internal static class BpmnCommands
     }
 
     /// <summary>Deploys each file (or each .bpmn of each folder) if it changed, publishing it with --publish.</summary>
-    public static async Task<int> Deploy(string[] paths, bool publish, string connectionString, TextWriter output, TextWriter error)
+    public static async Task<int> Deploy(string[] paths, bool publish, string? formsDirectory, string connectionString, TextWriter output, TextWriter error)
     {
         var configuration = new ConfigurationBuilder().AddInMemoryCollection(new Dictionary<string, string?> { ["ConnectionStrings:Workflow"] = connectionString }).Build();
         var services = new ServiceCollection().AddSingleton<IConfiguration>(configuration).AddLogging().AddWorkflowApplication();
@@ -50,6 +50,9 @@ internal static class BpmnCommands
         IReadOnlyList<ShippedWorkflows.FileOutcome> outcomes;
         try
         {
+            // User tasks may only name imported forms: import the given ones first, as the web host does at start-up.
+            if (formsDirectory is not null)
+                await Workflow.Application.FormDefinitions.ShippedForms.Import(provider, formsDirectory, CancellationToken.None);
             outcomes = await ShippedWorkflows.Deploy(provider, paths, publish, NullLogger.Instance, CancellationToken.None);
         }
         catch (Exception ex) when (ex is Npgsql.NpgsqlException or InvalidOperationException or TimeoutException)

@@ -25,8 +25,9 @@ public static class CommandLine
                                          (--reuse: time again on the data an earlier run left)
           bpmn validate FILE...          one JSON line per file: {"file", "valid", "errors": [{"element", "message"}]};
                                          exit 0 if all are valid, 1 if any is not
-          deploy PATH... [--publish] [--connection CS]
-                                         deploy BPMN files (or the .bpmn files of folders) if changed, and publish them
+          deploy PATH... [--publish] [--forms DIR] [--connection CS]
+                                         deploy BPMN files (or the .bpmn files of folders) if changed, and publish them;
+                                         --forms imports the Form.io files of DIR first (user tasks name imported forms only)
           bench engine [--instances N] [--clients C] [--connection CS]
                                          instances per second, in memory and (with a database) persisted
 
@@ -56,7 +57,7 @@ public static class CommandLine
                 return await BpmnCommands.Validate(files, output);
             case ["deploy", .. var rest] when Paths(rest).Length > 0:
                 return Connection(rest) is { Length: > 0 } connection
-                    ? await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), connection, output, error)
+                    ? await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), Text(rest, "--forms"), connection, output, error)
                     : await NoConnection(error);
             case ["bench", "engine", .. var rest]:
                 return await EngineBench.Run(rest, Connection(rest), output);
@@ -89,7 +90,7 @@ public static class CommandLine
 
     /// <summary>The arguments that are neither options nor an option's value.</summary>
     private static string[] Paths(string[] rest) =>
-        rest.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || rest[i - 1] != "--connection")).ToArray();
+        rest.Where((a, i) => !a.StartsWith("--", StringComparison.Ordinal) && (i == 0 || rest[i - 1] is not ("--connection" or "--forms"))).ToArray();
 
     private static string? Connection(string[] rest)
     {

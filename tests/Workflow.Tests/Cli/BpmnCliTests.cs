@@ -57,7 +57,7 @@ public sealed class BpmnCliTests : IDisposable
         try
         {
             var connection = TestDatabase.ConnectionString(database);
-            var (code, output, _) = await Run("deploy", Path.Combine(Node.RepositoryRoot, "workflows"), "--publish", "--connection", connection);
+            var (code, output, _) = await Run("deploy", Path.Combine(Node.RepositoryRoot, "workflows"), "--publish", "--forms", Path.Combine(Node.RepositoryRoot, "forms"), "--connection", connection);
             code.ShouldBe(0);
             var first = output.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
             first.Select(l => (l.GetProperty("key").GetString(), l.GetProperty("version").GetInt32(), l.GetProperty("created").GetBoolean(), l.GetProperty("status").GetString()))
