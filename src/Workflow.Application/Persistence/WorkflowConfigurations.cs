@@ -14,6 +14,7 @@ internal sealed class WorkflowDefinitionConfiguration : IEntityTypeConfiguration
         b.Property(d => d.Xml).IsRequired();
         b.Property(d => d.ContentHash).HasMaxLength(64).IsRequired();
         b.Property(d => d.RowVersion).IsRowVersion();
+        b.Ignore(d => d.DomainEvents);
         b.HasIndex(d => new { d.Key, d.Version }).IsUnique();
         // One published version per key: triggers never have to choose.
         b.HasIndex(d => d.Key).IsUnique().HasFilter("status = 'published'").HasDatabaseName("ix_workflow_definitions_key_published");

@@ -50,9 +50,10 @@ public static class DeployDefinition
             if (!report.IsValid)
                 throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
             var process = report.Definition!;
-            // The engine runs timer start events, but nothing here schedules them yet: refused rather than never triggered.
-            if (process.TimerStarts.Select(s => new Engine.Model.ValidationError(s.Id,
-                    "timer start events are not scheduled by this application yet; start it from a message or by hand")).ToList() is { Count: > 0 } unscheduled)
+            // Timer start events are scheduled at publication, with no variables to work an expression out from.
+            if (process.TimerStarts.Where(s => Engine.Expressions.ValueOrExpression.IsExpression(s.Timer!.Value))
+                    .Select(s => new Engine.Model.ValidationError(s.Id, "a timer start event needs an ISO 8601 text, not an expression (there are no variables yet)"))
+                    .ToList() is { Count: > 0 } unscheduled)
                 throw new InvalidDefinitionException(unscheduled);
             var by = user.IsAuthenticated ? user.Id : (Guid?)null;
             var now = clock.GetUtcNow();

@@ -9,7 +9,7 @@ public enum DefinitionStatus { Draft, Published, Unpublished }
 /// a new content is a new version, and a revert copies an old one into a new draft. At most one
 /// version of a key is published (the database guards it); only that one is triggered.
 /// </summary>
-public sealed class WorkflowDefinition
+public sealed class WorkflowDefinition : Entity
 {
     private WorkflowDefinition() { }
 
@@ -66,6 +66,7 @@ public sealed class WorkflowDefinition
         Status = DefinitionStatus.Published;
         PublishedById = by;
         PublishedAt = now;
+        Raise(new WorkflowDefinitionPublished(Id, Key, Version, now));
     }
 
     public void Unpublish(Guid? by, DateTimeOffset now)
@@ -75,5 +76,12 @@ public sealed class WorkflowDefinition
         Status = DefinitionStatus.Unpublished;
         UnpublishedById = by;
         UnpublishedAt = now;
+        Raise(new WorkflowDefinitionUnpublished(Id, Key, Version, now));
     }
 }
+
+/// <summary>After commit, its timer start events are scheduled.</summary>
+public sealed record WorkflowDefinitionPublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IDomainEvent;
+
+/// <summary>After commit, its timer start events' triggers are removed.</summary>
+public sealed record WorkflowDefinitionUnpublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -22,6 +22,33 @@ public sealed class WorkflowTimerScheduler(QuartzHostedService? quartz)
             await scheduler.ScheduleJob(trigger, ct);
     }
 
+    public async Task ScheduleStart(ITrigger trigger, CancellationToken ct)
+    {
+        if (quartz?.Scheduler is not { } scheduler)
+            return;
+        if (await scheduler.CheckExists(trigger.Key, ct))
+            await scheduler.RescheduleJob(trigger.Key, trigger, ct);
+        else
+            await scheduler.ScheduleJob(trigger, ct);
+    }
+
+    public async Task UnscheduleStart(TriggerKey key, CancellationToken ct)
+    {
+        if (quartz?.Scheduler is { } scheduler)
+            await scheduler.UnscheduleJob(key, ct);
+    }
+
+    /// <summary>Removes the triggers of a version's timer start events.</summary>
+    public async Task UnscheduleStarts(Guid definitionId, CancellationToken ct)
+    {
+        if (quartz?.Scheduler is not { } scheduler)
+            return;
+        var keys = await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.GroupEquals(WorkflowTimerStarts.Group), ct);
+        var mine = keys.Where(k => k.Name.StartsWith($"{definitionId}/", StringComparison.Ordinal)).ToList();
+        if (mine.Count > 0)
+            await scheduler.UnscheduleJobs(mine, ct);
+    }
+
     public async Task Unschedule(Guid waitId, CancellationToken ct)
     {
         if (quartz?.Scheduler is { } scheduler)
@@ -42,11 +69,13 @@ internal sealed class WorkflowTimerTriggers(WorkflowTimerScheduler scheduler, Cr
     public Task Handle(WorkflowTimerCleared notification, CancellationToken ct) => scheduler.Unschedule(notification.WaitId, ct);
 }
 
-public sealed class WorkflowTimerJob(IMediator mediator) : IJob
+public sealed class WorkflowTimerJob(IMediator mediator, WorkflowTimerScheduler scheduler) : IJob
 {
     public Task Execute(IJobExecutionContext context)
     {
         var data = context.MergedJobDataMap;
+        if (data.ContainsKey(WorkflowTimerStarts.DefinitionIdKey))
+            return WorkflowTimerStarts.Fire(mediator, scheduler, data, context.CancellationToken);
         return mediator.Send(new FireTimer.Command(Guid.Parse(data.GetString("instanceId")!), Guid.Parse(data.GetString("waitId")!)), context.CancellationToken);
     }
 }
