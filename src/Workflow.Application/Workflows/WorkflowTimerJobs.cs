@@ -32,6 +32,10 @@ public sealed class WorkflowTimerScheduler(QuartzHostedService? quartz)
             await scheduler.ScheduleJob(trigger, ct);
     }
 
+    /// <summary>Whether the trigger exists; true when there is no scheduler (nothing to restore then).</summary>
+    public async Task<bool> StartExists(TriggerKey key, CancellationToken ct) =>
+        quartz?.Scheduler is not { } scheduler || await scheduler.CheckExists(key, ct);
+
     public async Task UnscheduleStart(TriggerKey key, CancellationToken ct)
     {
         if (quartz?.Scheduler is { } scheduler)
@@ -84,5 +88,9 @@ public sealed class WorkflowTimerJob(IMediator mediator, WorkflowTimerScheduler 
 [DisallowConcurrentExecution]
 public sealed class WorkflowTimerSweepJob(IMediator mediator) : IJob
 {
-    public Task Execute(IJobExecutionContext context) => mediator.Send(new FireDueTimers.Command(), context.CancellationToken);
+    public async Task Execute(IJobExecutionContext context)
+    {
+        await mediator.Send(new FireDueTimers.Command(), context.CancellationToken);
+        await mediator.Send(new RestoreTimerStartTriggers.Command(), context.CancellationToken);
+    }
 }

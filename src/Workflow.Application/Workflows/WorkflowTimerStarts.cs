@@ -88,6 +88,69 @@ public static class WorkflowTimerStarts
     }
 }
 
+public static class RestoreTimerStartTriggers
+{
+    /// <summary>
+    /// The sweep's half for timer start events: a published version's timer start whose trigger is missing
+    /// (lost between the publication's commit and its scheduling, in a crash) gets it back, worked out from
+    /// the publication and the instances already started at that event; an existing trigger is left alone.
+    /// Returns how many triggers were recreated.
+    /// </summary>
+    public sealed record Command : IRequest<int>;
+
+    internal sealed class Handler(AppDbContext db, DefinitionCache definitions, WorkflowTimerScheduler scheduler) : IRequestHandler<Command, int>
+    {
+        public async Task<int> Handle(Command command, CancellationToken ct)
+        {
+            var published = await db.WorkflowDefinitions.AsNoTracking().Where(d => d.Status == DefinitionStatus.Published && d.PublishedAt != null).ToListAsync(ct);
+            var restored = 0;
+            foreach (var definition in published)
+            {
+                var process = await definitions.Get(db, definition.Id, ct);
+                var starts = process.TimerStarts.ToList();
+                if (starts.Count == 0)
+                    continue;
+                List<InstanceStateJournal>? started = null;
+                foreach (var start in starts)
+                {
+                    var key = WorkflowTimerStarts.KeyOf(definition.Id, start.Id);
+                    if (await scheduler.StartExists(key, ct))
+                        continue;
+                    started ??= (await db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == definition.Id && i.DossierId == null)
+                        .Select(i => i.State).ToListAsync(ct)).Select(json => new InstanceStateJournal(Workflow.Engine.State.InstanceState.FromJson(json))).ToList();
+                    var fired = started.Count(s => s.StartedAt(start.Id));
+                    if (Next(start.Timer!, definition.PublishedAt!.Value, fired) is not { } next)
+                        continue;
+                    await scheduler.ScheduleStart(WorkflowTimerStarts.Trigger(definition.Id, start.Id,
+                        start.Timer!.Kind == TimerKind.Cycle ? start.Timer.Value : null, next.Due, next.Remaining), ct);
+                    restored++;
+                }
+            }
+            return restored;
+        }
+
+        /// <summary>The occurrence after the <paramref name="fired"/> already gone, counted from the publication, as publishing scheduled them (a past one fires at once).</summary>
+        private static (DateTimeOffset Due, int? Remaining)? Next(TimerSpec timer, DateTimeOffset publishedAt, int fired)
+        {
+            if (WorkflowTimerStarts.FirstOccurrence(timer, publishedAt) is not { } first)
+                return null;
+            var (due, remaining) = first;
+            for (var i = 0; i < fired; i++)
+            {
+                if (timer.Kind != TimerKind.Cycle || remaining is <= 0 || TimerSchedule.NextCycleDue(timer, due) is not { } next)
+                    return null;
+                (due, remaining) = (next, remaining - 1);
+            }
+            return (due, remaining);
+        }
+    }
+
+    private sealed record InstanceStateJournal(Workflow.Engine.State.InstanceState State)
+    {
+        public bool StartedAt(string startEventId) => State.Journal.Any(j => j.ElementId == startEventId);
+    }
+}
+
 public static class StartInstanceByTimer
 {
     public sealed record Result(bool Published, Guid? InstanceId);

@@ -67,6 +67,17 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
         Caller? caller = null, CancellationToken cancellationToken = default) =>
         Run(definition, state, caller, cancellationToken, run => run.FireTimer(waitId));
 
+    /// <summary>
+    /// The correlation key an event's payload gives for a message event: its correlation expression (default
+    /// dossierId) worked out over the payload's properties, as the wait's key was over the instance's variables;
+    /// Found false when it fails (a key of null is a key, as when the wait was made).
+    /// </summary>
+    public (bool Found, string? Key) CorrelationKeyOf(MessageSpec message, JsonObject payload)
+    {
+        var result = Expressions.Evaluate(message.Correlation ?? Options.DefaultCorrelation, (JsonObject)payload.DeepClone(), Globals.Functions(clock.GetUtcNow));
+        return result.Failed ? (false, null) : (true, result.Text);
+    }
+
     /// <summary>Resumes the waits of this instance subscribed to the event type and correlation key.</summary>
     public Task<EngineResult> DeliverMessageAsync(
         ProcessDefinition definition, InstanceState state, string eventType, string? correlationKey, JsonObject? payload = null,

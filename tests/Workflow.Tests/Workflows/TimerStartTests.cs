@@ -169,4 +169,68 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
             app.Send(new DeployDefinition.Command(TimerStart("timer-start-bad", "timeCycle", "every hour")), designer));
         invalid.Errors.ShouldContain(e => e.Element == "Tick");
     }
+
+    [Fact]
+    public async Task The_sweep_recreates_a_published_versions_lost_timer_start_trigger_once_and_none_for_an_unpublished_version()
+    {
+        // A month ahead of the real clock: Quartz itself will not fire these triggers during the test.
+        app.Clock.Set(TimeProvider.System.GetUtcNow().AddDays(30));
+        var designer = await app.CreateUser(Roles.Designer);
+        var deployed = (await app.Send(new DeployDefinition.Command(TimerStart("timer-start-sweep", "timeDuration", "PT1H"), Publish: true), designer)).Definition;
+        var original = (await Triggers(deployed.Id)).ShouldHaveSingleItem();
+
+        // The crash: the publication committed, its trigger was never stored.
+        (await Scheduler.UnscheduleJob(original.Key)).ShouldBeTrue();
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);
+        app.Clock.Advance(TimeSpan.FromMinutes(20));
+
+        (await app.Send(new RestoreTimerStartTriggers.Command(), designer)).ShouldBeGreaterThanOrEqualTo(1);
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(1);
+        var restored = (await Triggers(deployed.Id)).ShouldHaveSingleItem();
+        // Counted from the publication, as publishing counted it, not from the sweep.
+        // (PostgreSQL keeps the publication time to the microsecond, the first trigger had it to the tick.)
+        (restored.StartTimeUtc - original.StartTimeUtc).Duration().ShouldBeLessThan(TimeSpan.FromMilliseconds(1));
+
+        // Again: the trigger is there, so it is left alone.
+        await app.Send(new RestoreTimerStartTriggers.Command(), designer);
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(1);
+        (await Triggers(deployed.Id)).ShouldHaveSingleItem().StartTimeUtc.ShouldBe(restored.StartTimeUtc);
+
+        // Once fired (a one-shot's trigger then goes away), the sweep does not bring it back.
+        await Fire(restored);
+        StartedAtTick((await Instances(deployed.Id)).ShouldHaveSingleItem());
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);
+        await app.Send(new RestoreTimerStartTriggers.Command(), designer);
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);
+
+        // An unpublished version gets none.
+        var second = (await app.Send(new DeployDefinition.Command(TimerStart("timer-start-sweep-2", "timeDuration", "PT1H"), Publish: true), designer)).Definition;
+        await app.Send(new UnpublishDefinition.Command("timer-start-sweep-2", 1), designer);
+        (await RowsInQrtzTriggers(second.Id)).ShouldBe(0);
+        await app.Send(new RestoreTimerStartTriggers.Command(), designer);
+        (await RowsInQrtzTriggers(second.Id)).ShouldBe(0);
+        (await Instances(second.Id)).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task The_sweep_restores_a_lost_cycle_trigger_at_the_occurrence_after_those_already_started()
+    {
+        var now = TimeProvider.System.GetUtcNow().AddDays(30);
+        app.Clock.Set(now);
+        var designer = await app.CreateUser(Roles.Designer);
+        var anchor = now.AddDays(1);
+        var deployed = (await app.Send(new DeployDefinition.Command(TimerStart("timer-start-sweep-cycle", "timeCycle", $"R3/{Iso(anchor)}/P1D"), Publish: true), designer)).Definition;
+        var first = (await Triggers(deployed.Id)).ShouldHaveSingleItem();
+        await Fire(first);
+        var second = (await Triggers(deployed.Id)).ShouldHaveSingleItem();
+        (await Scheduler.UnscheduleJob(second.Key)).ShouldBeTrue();
+
+        await app.Send(new RestoreTimerStartTriggers.Command(), designer);
+        await app.Send(new RestoreTimerStartTriggers.Command(), designer);
+
+        (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(1);
+        var restored = (await Triggers(deployed.Id)).ShouldHaveSingleItem();
+        restored.StartTimeUtc.ShouldBe(second.StartTimeUtc);
+        restored.JobDataMap.GetString(WorkflowTimerStarts.RemainingKey).ShouldBe("1");
+    }
 }

@@ -1,4 +1,7 @@
+using System.Text.Json.Nodes;
 using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Availability;
+using Workflow.Application.Scheduling;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
 using Workflow.Application.Tasks;
@@ -106,5 +109,45 @@ public sealed class WorkflowRuntimeTests(AppFixture app) : IClassFixture<AppFixt
         summary.Status.ShouldBe(InstanceStatus.Cancelled);
         (await TasksOf(dossier.Id)).Single().Status.ShouldBe(WorkTaskStatus.Cancelled);
         await Should.ThrowAsync<Workflow.Engine.Execution.WorkflowException>(() => app.Send(new CancelInstance.Command(instance.Id, "again"), designer));
+    }
+
+    [Fact]
+    public async Task A_catch_event_correlated_by_appointment_resumes_only_the_instance_waiting_for_that_appointment()
+    {
+        var meeting = new DateTimeOffset(2026, 12, 2, 9, 0, 0, TimeSpan.Zero);
+        var xml = Bpmn.Process("wait-for-appointment", """
+                <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+                <bpmn:intermediateCatchEvent id="Done">
+                  <bpmn:extensionElements><wf:message eventType="AppointmentDone" correlation="appointmentId" /></bpmn:extensionElements>
+                  <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing>
+                  <bpmn:messageEventDefinition id="MED1" messageRef="Msg_Done" />
+                </bpmn:intermediateCatchEvent>
+                <bpmn:endEvent id="End"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+                <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Done" />
+                <bpmn:sequenceFlow id="F2" sourceRef="Done" targetRef="End" />
+            """, """<bpmn:message id="Msg_Done" name="AppointmentDone" />""");
+        var (_, planner) = await Deployed(xml);
+        var admin = await app.CreateUser(Roles.Admin);
+        await app.Send(new AddAvailabilityRange.Command(planner.Id, meeting.AddHours(-1), meeting.AddHours(4), null), planner);
+        var dossier = await Dossier(planner, "correlation-by-appointment");
+        var first = await app.Send(new CreateAppointment.Command(dossier.Id, "First", planner.Id, meeting, meeting.AddHours(1)), planner);
+        var second = await app.Send(new CreateAppointment.Command(dossier.Id, "Second", planner.Id, meeting.AddHours(2), meeting.AddHours(3)), planner);
+        var waitsForFirst = await app.Send(new StartInstance.Command("wait-for-appointment", dossier.Id, Variables: new JsonObject { ["appointmentId"] = first.Id.ToString() }), admin);
+        var waitsForSecond = await app.Send(new StartInstance.Command("wait-for-appointment", dossier.Id, Variables: new JsonObject { ["appointmentId"] = second.Id.ToString() }), admin);
+        var subscriptions = await app.Query(db => db.WorkflowSubscriptions.Where(s => s.EventType == "AppointmentDone" && s.InstanceId == waitsForFirst.Id).ToListAsync());
+        subscriptions.ShouldHaveSingleItem().CorrelationKey.ShouldBe(first.Id.ToString());
+
+        app.Clock.Set(meeting.AddHours(1).AddMinutes(5));
+        await app.Send(new MarkAppointmentDone.Command(first.Id), planner);
+
+        Task<WorkflowInstance> Load(Guid id) => app.Query(db => db.WorkflowInstances.AsNoTracking().SingleAsync(i => i.Id == id));
+        (await Load(waitsForFirst.Id)).Status.ShouldBe(InstanceStatus.Completed);
+        var stillWaiting = await Load(waitsForSecond.Id);
+        stillWaiting.Status.ShouldBe(InstanceStatus.Running);
+        stillWaiting.ReadState().Waits.ShouldHaveSingleItem().ElementId.ShouldBe("Done");
+
+        app.Clock.Set(meeting.AddHours(3).AddMinutes(5));
+        await app.Send(new MarkAppointmentDone.Command(second.Id), planner);
+        (await Load(waitsForSecond.Id)).Status.ShouldBe(InstanceStatus.Completed);
     }
 }
