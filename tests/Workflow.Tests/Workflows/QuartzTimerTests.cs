@@ -1,4 +1,3 @@
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
@@ -8,18 +7,7 @@ using Workflow.Tests.Infrastructure;
 
 namespace Workflow.Tests.Workflows;
 
-public sealed class WorkflowQuartzFixture : AppFixture
-{
-    protected override void Configure(IWebHostBuilder web)
-    {
-        web.UseSetting("Quartz:Enabled", "true");
-        web.UseSetting("Quartz:SchedulerName", "workflow-timers-test");
-        // Only the timer's own trigger may fire it: the sweep and the other jobs wait an hour.
-        web.UseSetting("Quartz:WorkflowSweepEverySeconds", "3600");
-        web.UseSetting("Quartz:RemindersEverySeconds", "3600");
-        web.UseSetting("Quartz:FeedsEverySeconds", "3600");
-    }
-}
+public sealed class WorkflowQuartzFixture() : QuartzOnFixture("workflow-timers-test");
 
 /// <summary>One real round trip: a workflow timer becomes a one-shot trigger in Quartz's PostgreSQL store, and its job moves the instance.</summary>
 public sealed class QuartzTimerTests(WorkflowQuartzFixture app) : IClassFixture<WorkflowQuartzFixture>

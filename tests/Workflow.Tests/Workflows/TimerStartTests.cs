@@ -1,6 +1,5 @@
 using System.Globalization;
 using MediatR;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Quartz;
@@ -12,18 +11,7 @@ using Workflow.Tests.Infrastructure;
 
 namespace Workflow.Tests.Workflows;
 
-/// <summary>Quartz on, under its own scheduler name (Quartz keeps one scheduler per name in the process, bound to the first fixture's database).</summary>
-public sealed class TimerStartQuartzFixture : AppFixture
-{
-    protected override void Configure(IWebHostBuilder web)
-    {
-        web.UseSetting("Quartz:Enabled", "true");
-        web.UseSetting("Quartz:SchedulerName", "workflow-timer-starts-test");
-        web.UseSetting("Quartz:WorkflowSweepEverySeconds", "3600");
-        web.UseSetting("Quartz:RemindersEverySeconds", "3600");
-        web.UseSetting("Quartz:FeedsEverySeconds", "3600");
-    }
-}
+public sealed class TimerStartQuartzFixture() : QuartzOnFixture("workflow-timer-starts-test");
 
 /// <summary>Timer start events: a Quartz trigger per published version's timer start, which starts an instance without a dossier.</summary>
 public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture<TimerStartQuartzFixture>
