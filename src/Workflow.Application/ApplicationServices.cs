@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Npgsql;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
@@ -42,10 +43,25 @@ public static class ApplicationServices
 public static class AppDbContextOptions
 {
     public static DbContextOptionsBuilder Configure(DbContextOptionsBuilder options, string connectionString) =>
-        options.UseNpgsql(connectionString, npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
+        options.UseNpgsql(Tuned(connectionString), npgsql => npgsql.MigrationsHistoryTable("__ef_migrations_history"))
             // Migrations are written by hand as SQL (the EF design-time package is not on the registry here);
             // MigrationsMatchModelTests checks that they build exactly the schema the model describes.
             .ConfigureWarnings(w => w.Ignore(RelationalEventId.PendingModelChangesWarning));
+
+    /// <summary>
+    /// Defaults for a connection string that does not set them: statements used again and again are prepared
+    /// once per connection (the server keeps the plan), and a connection going back to the pool is not
+    /// reset with DISCARD ALL (the application sets no session state), one round trip less per use.
+    /// </summary>
+    public static string Tuned(string connectionString)
+    {
+        var builder = new NpgsqlConnectionStringBuilder(connectionString);
+        if (!builder.ContainsKey("Max Auto Prepare"))
+            builder.MaxAutoPrepare = 100;
+        if (!builder.ContainsKey("No Reset On Close"))
+            builder.NoResetOnClose = true;
+        return builder.ConnectionString;
+    }
 
     public static AppDbContext Create(string connectionString) =>
         new(Configure(new DbContextOptionsBuilder<AppDbContext>(), connectionString).Options is DbContextOptions<AppDbContext> typed

@@ -66,7 +66,10 @@ public sealed class QuartzHostedService(IServiceProvider services, IConfiguratio
     {
         var key = new JobKey(typeof(TJob).Name, "workflow");
         var job = JobBuilder.Create<TJob>().WithIdentity(key).StoreDurably().Build();
-        var trigger = TriggerBuilder.Create().WithIdentity(typeof(TJob).Name, "workflow").ForJob(key).StartNow()
+        // Configurable so that tests driving triggers by hand do not race a sweep run at start-up.
+        var firstAfter = configuration.GetValue("Quartz:PeriodicJobsFirstRunAfterSeconds", 0);
+        var trigger = TriggerBuilder.Create().WithIdentity(typeof(TJob).Name, "workflow").ForJob(key)
+            .StartAt(DateBuilder.FutureDate(Math.Max(0, firstAfter), IntervalUnit.Second))
             .WithSimpleSchedule(s => s.WithIntervalInSeconds(Math.Max(1, everySeconds)).RepeatForever().WithMisfireHandlingInstructionNextWithRemainingCount())
             .Build();
         // Replacing keeps one definition however many nodes start, and picks up a changed interval.

@@ -12,8 +12,17 @@ using Workflow.Application.Users;
 
 namespace Workflow.Application.Persistence;
 
-public sealed class AppDbContext(DbContextOptions<AppDbContext> options) : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>(options)
+public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>, Guid>
 {
+    public AppDbContext(DbContextOptions<AppDbContext> options)
+        : base(options)
+    {
+        // Every command runs in one transaction that either commits whole or not at all (UnitOfWorkBehavior),
+        // so a savepoint around each SaveChanges is two round trips for nothing. The one place that goes on
+        // after a failed save, a workflow's service task, sets its own savepoint (CommandRunner).
+        Database.AutoSavepointsEnabled = false;
+    }
+
     public DbSet<Skill> Skills => Set<Skill>();
 
     public DbSet<Dossier> Dossiers => Set<Dossier>();

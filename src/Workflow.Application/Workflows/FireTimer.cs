@@ -22,7 +22,7 @@ public static class FireTimer
     {
         public async Task<bool> Handle(Command command, CancellationToken ct)
         {
-            var instance = await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSplitQuery()
+            var instance = await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSingleQuery()
                 .SingleOrDefaultAsync(i => i.Id == command.InstanceId, ct);
             if (instance is null || instance.Status != InstanceStatus.Running || instance.ReadState().Waits.All(w => w.Id != command.WaitId))
                 return false;

@@ -47,7 +47,8 @@ public sealed class WorkflowRuntime(AppDbContext db, DefinitionCache definitions
     }
 
     public async Task<WorkflowInstance> Load(Guid instanceId, CancellationToken ct) =>
-        await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSplitQuery()
+        // One round trip: an instance waits on a handful of messages and timers at most.
+        await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSingleQuery()
             .SingleOrDefaultAsync(i => i.Id == instanceId, ct)
         ?? throw new NotFoundException("Workflow instance", instanceId);
 

@@ -180,7 +180,7 @@ internal sealed partial class Execution(
         Journal(JournalKind.VariablesChanged, elementId, null, (JsonObject)data.DeepClone());
     }
 
-    private JsonObject GlobalsFor(JsonObject? extra = null) => Globals.Build(state.Variables, caller.Context, extra);
+    private Dictionary<string, JsonNode?> GlobalsFor(JsonObject? extra = null) => Globals.Build(state.Variables, caller.Context, extra);
 
     private ExpressionResult Evaluate(string expression, JsonObject? extra = null) =>
         engine.Expressions.Evaluate(expression, GlobalsFor(extra), functions ??= Globals.Functions(() => Now));

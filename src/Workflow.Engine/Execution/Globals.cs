@@ -21,21 +21,22 @@ internal static class Globals
     /// What an expression sees: each variable, each property of the host's context (which wins a clash,
     /// so a variable cannot pose as the dossier), "variables" for names that are not identifiers, then extras.
     /// </summary>
-    public static JsonObject Build(JsonObject variables, JsonObject? context, JsonObject? extra = null)
+    /// Nothing is copied: the evaluator only reads the values.
+    public static Dictionary<string, JsonNode?> Build(JsonObject variables, JsonObject? context, JsonObject? extra = null)
     {
-        var globals = new JsonObject();
+        var globals = new Dictionary<string, JsonNode?>(variables.Count + 4, StringComparer.Ordinal);
         foreach (var (name, value) in variables)
-            globals[name] = value?.DeepClone();
+            globals[name] = value;
         if (context is not null)
         {
             foreach (var (name, value) in context)
-                globals[name] = value?.DeepClone();
+                globals[name] = value;
         }
-        globals["variables"] = variables.DeepClone();
+        globals["variables"] = variables;
         if (extra is not null)
         {
             foreach (var (name, value) in extra)
-                globals[name] = value?.DeepClone();
+                globals[name] = value;
         }
         return globals;
     }

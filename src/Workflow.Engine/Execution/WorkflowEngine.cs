@@ -74,7 +74,7 @@ public sealed class WorkflowEngine(ICommandRunner commands, TimeProvider clock, 
     /// </summary>
     public (bool Found, string? Key) CorrelationKeyOf(MessageSpec message, JsonObject payload)
     {
-        var result = Expressions.Evaluate(message.Correlation ?? Options.DefaultCorrelation, (JsonObject)payload.DeepClone(), Globals.Functions(clock.GetUtcNow));
+        var result = Expressions.Evaluate(message.Correlation ?? Options.DefaultCorrelation, payload, Globals.Functions(clock.GetUtcNow));
         return result.Failed ? (false, null) : (true, result.Text);
     }
 

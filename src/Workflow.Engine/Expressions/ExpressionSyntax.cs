@@ -1,5 +1,3 @@
-using Jint.Parser;
-
 namespace Workflow.Engine.Expressions;
 
 public static class ExpressionSyntax
@@ -11,18 +9,6 @@ public static class ExpressionSyntax
             return "the expression is empty";
         if (expression.Length > maxLength)
             return $"the expression is longer than {maxLength} characters";
-        try
-        {
-            new JavaScriptParser().Parse(expression);
-            return null;
-        }
-        catch (ParserException e)
-        {
-            return $"bad expression syntax at line {e.LineNumber}, column {e.Column}: {e.Description}";
-        }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
-        {
-            return $"bad expression syntax: {e.Message}";
-        }
+        return ExpressionShape.Of(expression).Error;
     }
 }

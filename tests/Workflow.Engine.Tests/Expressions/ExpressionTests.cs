@@ -87,4 +87,80 @@ public class ExpressionTests
 
     [Fact]
     public void Valid_syntax_passes() => ExpressionSyntax.Check("a > 1 && b.c === 'd'").ShouldBeNull();
+
+    // Pure expressions (conditions, mappings) run on an engine the thread reuses: nothing may carry over.
+
+    [Fact]
+    public void A_global_of_one_expression_is_gone_for_the_next()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default);
+
+        evaluator.Evaluate("secret + 1", JsonNode.Parse("""{"secret":41}""")!.AsObject()).Value!.GetValue<double>().ShouldBe(42);
+
+        evaluator.Evaluate("typeof secret", []).Value!.GetValue<string>().ShouldBe("undefined");
+    }
+
+    [Fact]
+    public void A_variable_named_like_a_built_in_does_not_break_the_built_in_for_later_expressions()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default);
+
+        evaluator.Evaluate("Date + 1", JsonNode.Parse("""{"Date":1}""")!.AsObject()).Value!.GetValue<double>().ShouldBe(2);
+
+        evaluator.Evaluate("new Date(0).toISOString()", []).Value!.GetValue<string>().ShouldBe("1970-01-01T00:00:00.000Z");
+    }
+
+    [Theory]
+    [InlineData("Object.prototype.polluted = 'yes'")]
+    [InlineData("Object.defineProperty(Object.prototype, 'polluted', { value: 'yes' })")]
+    [InlineData("[].push.call(Object.prototype, 'yes'); Object.prototype.polluted = 'yes'")]
+    [InlineData("var polluted = 'yes'; this.polluted = 'yes'")]
+    public void A_script_that_changes_built_ins_leaves_no_trace_for_the_next_expression(string script)
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default);
+        evaluator.Evaluate("1 + 1", []).Value!.GetValue<double>().ShouldBe(2);
+
+        evaluator.Evaluate(script, []);
+
+        evaluator.Evaluate("typeof ({}).polluted + '/' + typeof polluted", []).Value!.GetValue<string>().ShouldBe("undefined/undefined");
+    }
+
+    [Fact]
+    public void Reused_engine_restarts_its_clock_for_each_expression()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default with { Timeout = TimeSpan.FromMilliseconds(50) });
+        evaluator.Evaluate("a > 1", JsonNode.Parse("""{"a":2}""")!.AsObject()).IsTruthy.ShouldBeTrue();
+
+        // Longer than the timeout since the engine was made and first used.
+        Thread.Sleep(TimeSpan.FromMilliseconds(80));
+
+        evaluator.Evaluate("a > 1", JsonNode.Parse("""{"a":2}""")!.AsObject()).Error.ShouldBeNull();
+    }
+
+    [Fact]
+    public void Host_functions_and_read_only_built_ins_are_callable_from_pure_expressions()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default);
+        var functions = new Dictionary<string, Delegate> { ["twice"] = new Func<double, double>(x => 2 * x) };
+
+        var result = evaluator.Evaluate("twice(n) + Math.max(1, parseInt('4')) + name.toUpperCase().length", JsonNode.Parse("""{"n":3,"name":"abc"}""")!.AsObject(), functions);
+
+        result.Value!.GetValue<double>().ShouldBe(13);
+    }
+
+    [Fact]
+    public void Many_threads_evaluating_at_once_each_see_their_own_variables()
+    {
+        var evaluator = new ExpressionEvaluator(ExpressionLimits.Default);
+
+        var wrong = 0;
+        Parallel.For(0, 2_000, new ParallelOptions { MaxDegreeOfParallelism = 8 }, i =>
+        {
+            var result = evaluator.Evaluate("n * 2 + (typeof m === 'undefined' ? 0 : 1000)", new JsonObject { ["n"] = i });
+            if (result.Value?.GetValue<double>() != i * 2)
+                Interlocked.Increment(ref wrong);
+        });
+
+        wrong.ShouldBe(0);
+    }
 }
