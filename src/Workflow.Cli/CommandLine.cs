@@ -29,7 +29,7 @@ public static class CommandLine
                                          deploy BPMN files (or the .bpmn files of folders) if changed, and publish them;
                                          --forms imports the Form.io files of DIR first (user tasks name imported forms only)
           bench engine [--instances N] [--clients C] [--connection CS]
-                                         instances per second, in memory and (with a database) persisted
+                                         instances per second: in memory and, with a database, persisted and through the application
 
         The connection string comes from --connection, else ConnectionStrings__Workflow in the environment.
         """;
@@ -60,7 +60,7 @@ public static class CommandLine
                     ? await BpmnCommands.Deploy(Paths(rest), rest.Contains("--publish"), Text(rest, "--forms"), connection, output, error)
                     : await NoConnection(error);
             case ["bench", "engine", .. var rest]:
-                return await EngineBench.Run(rest, Connection(rest), output);
+                return await Bench.EngineBench.Run(rest, Connection(rest), output);
             case ["--help" or "-h" or "help"]:
                 await output.WriteLineAsync(Usage);
                 return 0;

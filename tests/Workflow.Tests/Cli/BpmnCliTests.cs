@@ -1,5 +1,9 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using Workflow.Application;
+using Workflow.Application.Tasks;
+using Workflow.Engine.State;
 using Workflow.Cli;
 using Workflow.Tests.Infrastructure;
 using Workflow.Tests.Workflows;
@@ -104,6 +108,31 @@ public sealed class BpmnCliTests : IDisposable
 
         code.ShouldBe(0);
         output.ShouldMatch(@"^in memory: 300 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+    }
+
+    [Fact]
+    public async Task The_engine_benchmark_with_a_database_also_runs_persisted_and_through_the_application()
+    {
+        var database = await TestDatabase.CreateEmpty();
+        try
+        {
+            var (code, output, error) = await Run("bench", "engine", "--instances", "40", "--clients", "2", "--connection", TestDatabase.ConnectionString(database));
+
+            error.ShouldBeEmpty();
+            code.ShouldBe(0);
+            output.ShouldMatch(@"(?m)^persisted on PostgreSQL: 40 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+            output.ShouldMatch(@"(?m)^through the application: 10 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+            // Every instance of the application run went to its end, with its note and its review task done.
+            await using var db = AppDbContextOptions.Create(TestDatabase.ConnectionString(database));
+            var instances = await db.WorkflowInstances.Where(i => i.DefinitionKey == "bench-app").ToListAsync();
+            instances.ShouldNotBeEmpty();
+            instances.ShouldAllBe(i => i.Status == InstanceStatus.Completed);
+            (await db.Tasks.CountAsync(t => t.WorkflowElementId == "Review" && t.Status == WorkTaskStatus.Completed)).ShouldBe(instances.Count);
+        }
+        finally
+        {
+            await TestDatabase.Drop(database);
+        }
     }
 
     private static async Task<(int Code, string Output, string Error)> Run(params string[] args)
