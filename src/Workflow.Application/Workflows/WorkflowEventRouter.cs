@@ -18,8 +18,19 @@ namespace Workflow.Application.Workflows;
 /// </summary>
 internal sealed class WorkflowEventRouter(AppDbContext db, WorkflowRuntime runtime, DefinitionCache definitions) : IBeforeCommitHandler
 {
+    /// <summary>Published versions, and the event types some version catches: read once per transaction, on first need.</summary>
+    private List<(WorkflowDefinition Row, Engine.Model.ProcessDefinition Process)>? _published;
+    private HashSet<string>? _caught;
+    private Guid? _transaction;
+
     public async Task Handle(IReadOnlyList<IDomainEvent> events, CancellationToken ct)
     {
+        // Handle runs once per round of events; what it read holds for the rest of that transaction only.
+        if (db.Database.CurrentTransaction?.TransactionId != _transaction)
+        {
+            (_published, _caught) = (null, null);
+            _transaction = db.Database.CurrentTransaction?.TransactionId;
+        }
         foreach (var domainEvent in events)
         {
             if (domainEvent is WorkflowTimerSet or WorkflowTimerCleared or WorkflowDefinitionPublished or WorkflowDefinitionUnpublished)
@@ -50,13 +61,17 @@ internal sealed class WorkflowEventRouter(AppDbContext db, WorkflowRuntime runti
 
     private async Task StartInstances(string eventType, JsonObject payload, Guid? dossierId, CancellationToken ct)
     {
-        var published = await db.WorkflowDefinitions.Where(d => d.Status == DefinitionStatus.Published).ToListAsync(ct);
-        foreach (var definition in published)
+        if (_published is null)
+        {
+            var ids = await db.WorkflowDefinitions.Where(d => d.Status == DefinitionStatus.Published).Select(d => d.Id).ToListAsync(ct);
+            _published = [];
+            foreach (var id in ids)
+                _published.Add(await definitions.Version(db, id, ct));
+        }
+        foreach (var (definition, _) in _published.Where(p => p.Process.MessageStarts.Any(s => s.Message!.EventType == eventType)))
         {
             await runtime.StartAsync(definition, dossierId,
-                (engine, process, caller, id) => process.MessageStarts.Any(s => s.Message!.EventType == eventType)
-                    ? engine.StartByMessageAsync(process, eventType, payload, caller, id, ct)
-                    : Task.FromResult<Engine.Execution.EngineResult?>(null), ct);
+                (engine, process, caller, id) => engine.StartByMessageAsync(process, eventType, payload, caller, id, ct), ct);
         }
     }
 
@@ -67,6 +82,19 @@ internal sealed class WorkflowEventRouter(AppDbContext db, WorkflowRuntime runti
     /// </summary>
     private async Task Deliver(string eventType, JsonObject payload, CancellationToken ct)
     {
+        // Most events (a task made, an invitation answered) are caught by no version at all: no query for them.
+        if (_caught is null)
+        {
+            var ids = await db.WorkflowDefinitions.Select(d => d.Id).ToListAsync(ct);
+            _caught = [];
+            foreach (var id in ids)
+            {
+                var process = await definitions.Get(db, id, ct);
+                _caught.UnionWith(process.Nodes.Values.Where(n => n.Kind != Engine.Model.ElementKind.StartEvent && n.Message is not null).Select(n => n.Message!.EventType));
+            }
+        }
+        if (!_caught.Contains(eventType))
+            return;
         // Subscriptions made earlier in this transaction are found too.
         await db.SaveChangesAsync(ct);
         var versions = await db.WorkflowSubscriptions.Where(s => s.EventType == eventType)
