@@ -55,10 +55,12 @@ public static class AppDbContextOptions
     /// </summary>
     public static string Tuned(string connectionString)
     {
+        // NpgsqlConnectionStringBuilder.ContainsKey answers for any keyword it knows; the plain builder says what was written.
+        var written = new System.Data.Common.DbConnectionStringBuilder { ConnectionString = connectionString };
         var builder = new NpgsqlConnectionStringBuilder(connectionString);
-        if (!builder.ContainsKey("Max Auto Prepare"))
+        if (!written.ContainsKey("Max Auto Prepare") && !written.ContainsKey("MaxAutoPrepare"))
             builder.MaxAutoPrepare = 100;
-        if (!builder.ContainsKey("No Reset On Close"))
+        if (!written.ContainsKey("No Reset On Close") && !written.ContainsKey("NoResetOnClose"))
             builder.NoResetOnClose = true;
         return builder.ConnectionString;
     }
