@@ -39,16 +39,20 @@ async function drawDiagram(instance, detail) {
     if (!current.has(id)) mark(id, 'cockpit-done');
   for (const wait of detail.waits) {
     mark(wait.elementId, 'cockpit-waiting');
-    badge(wait.elementId, { top: -22, left: 0 }, el('div', { className: 'cockpit-wait-label' }, wait.kind));
+    // A boundary event sits on its activity's border: its label goes to the right, clear of the activity's.
+    const onBoundary = registry.get(wait.elementId)?.type === 'bpmn:BoundaryEvent';
+    badge(wait.elementId, onBoundary ? { top: 8, left: 40 } : { top: -20, left: 0 }, el('div', { className: 'cockpit-wait-label' }, wait.kind));
   }
-  const counts = Map.groupBy(detail.tokens, (t) => t.elementId);
-  for (const [elementId, tokens] of counts)
-    badge(elementId, { bottom: 10, right: 10 }, el('div', { className: 'cockpit-token-count', title: 'tokens' }, tokens.length));
+  for (const [elementId, tokens] of Map.groupBy(detail.tokens, (t) => t.elementId))
+    badge(elementId, { top: -10, right: 10 }, el('div', { className: 'cockpit-token-count', title: 'tokens' }, tokens.length));
   for (const incident of detail.incidents) {
     mark(incident.elementId, 'cockpit-incident');
     badge(incident.elementId, { bottom: -8, left: 0 }, el('div', { className: 'cockpit-incident-text' }, incident.error));
   }
   canvas.zoom('fit-viewport');
+  // Room around the diagram for the badges above and the incident texts below the elements.
+  const box = canvas.viewbox();
+  canvas.viewbox({ x: box.x - 40, y: box.y - 40, width: box.width + 80, height: box.height + 100 });
 }
 
 function showIncidents(instanceId, incidents, running) {
