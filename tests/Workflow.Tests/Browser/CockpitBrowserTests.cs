@@ -197,6 +197,25 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         session.Problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_designer_gets_the_cockpit_without_migration_and_a_planner_is_not_offered_it()
+    {
+        await using (var designer = await Open(await app.CreateUser(Roles.Designer)))
+        {
+            await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" }).ClickAsync();
+            await Expect(designer.Page.Locator("#instances caption")).ToContainTextAsync("instance(s)");
+            await Expect(designer.Page.Locator("#migration")).ToBeHiddenAsync();
+            designer.Problems.ShouldBeEmpty();
+        }
+
+        await using var planner = await Open(await app.CreateUser(Roles.Planner));
+        await Expect(planner.Page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" })).ToBeHiddenAsync();
+        await planner.Page.GotoAsync("/instances.html");
+        await Expect(planner.Page.Locator("#message")).ToHaveTextAsync("The cockpit is for designers and administrators.");
+        await Expect(planner.Page.Locator("#list-view")).ToBeHiddenAsync();
+        planner.Problems.ShouldBeEmpty();
+    }
+
     /// <summary>What the API says, asked with the page's own sign-in (outside the page's network log).</summary>
     private static async Task<JsonElement> Api(IPage page, string url)
     {
