@@ -76,6 +76,9 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         var entered = page.Locator("#journal tbody tr.journal-entered");
         await Expect(entered.Filter(new() { HasText = "PlanAppointment" })).ToHaveCountAsync(1);
         await Expect(page.Locator("#journal tbody tr.journal-left").Filter(new() { HasText = "ExpertiseDossierCreated" })).ToHaveCountAsync(1);
+        // The dossier's creation started the instance: the planner is the actor, by name.
+        var plannerName = await app.Query(db => db.Users.Where(u => u.Id == s.Planner.Id).Select(u => u.FullName).SingleAsync());
+        await Expect(page.Locator("#journal tbody tr.journal-instance-started")).ToContainTextAsync(plannerName);
         await Expect(page.Locator("#variables")).ToContainTextAsync(s.Dossier.Id.ToString());
         await Expect(page.Locator("#incidents-section")).ToBeHiddenAsync();
         session.Problems.ShouldBeEmpty();

@@ -19,7 +19,7 @@ export async function showInstance(id, outcome) {
   showIncidents(id, detail.incidents, i.status === 'running');
   document.getElementById('cancel-section').hidden = i.status !== 'running';
   document.getElementById('variables').textContent = JSON.stringify(detail.variables, null, 2);
-  showJournal(detail.journal);
+  showJournal(detail.journal, await userNames());
   if (outcome) report(message, outcome);
 }
 
@@ -95,9 +95,20 @@ async function act(instanceId, verb, url, body = {}) {
   await showInstance(instanceId, `${verb}: the instance is ${s.status}, ${s.openIncidents} open incident(s).`);
 }
 
-function showJournal(journal) {
+/** Journal actors are user ids (or "workflow"): show names where the users list knows them. */
+let names;
+async function userNames() {
+  if (!names) {
+    const users = await call('GET', '/users');
+    names = new Map(users.ok ? users.json.map((u) => [u.id, u.fullName]) : []);
+  }
+  return names;
+}
+
+function showJournal(journal, users) {
+  const actor = (id) => (id ? el('span', { title: id }, users.get(id) ?? id) : '');
   const rows = journal.map((j) => el('tr', { className: `journal-${j.kind}` },
-    el('td', {}, when(j.at)), el('td', {}, j.elementId ?? ''), el('td', {}, j.kind), el('td', {}, j.actor ?? ''),
+    el('td', {}, when(j.at)), el('td', {}, j.elementId ?? ''), el('td', {}, j.kind), el('td', {}, actor(j.actor)),
     el('td', {}, j.variables ? el('code', {}, JSON.stringify(j.variables)) : ''), el('td', {}, j.message ?? '')));
   document.querySelector('#journal tbody').replaceChildren(...rows);
 }
