@@ -153,14 +153,20 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
     }
 
     [Fact]
-    public async Task A_dry_run_reports_an_unmapped_task_and_the_completed_mapping_migrates_the_instance_to_the_new_version()
+    public async Task A_dry_run_reports_what_blocks_each_instance_and_migrate_moves_those_that_can_to_the_new_version()
     {
         var admin = await app.CreateUser(Roles.Admin);
         var planner = await app.CreateUser(Roles.Planner);
         await app.Send(new DeployDefinition.Command(Diagrams.Laid(Bpmn.Review("cockpit-migrate", "cockpit-migrate")), Publish: true), admin);
-        var dossier = await app.Send(new CreateDossier.Command("To migrate", "cockpit-migrate", planner.Id), planner);
-        var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == dossier.Id));
-        await app.Send(new DeployDefinition.Command(Diagrams.Laid(Bpmn.Review("cockpit-migrate", "cockpit-migrate", taskName: "Check")), Publish: true), admin);
+        var reviewing = await app.Send(new CreateDossier.Command("To migrate", "cockpit-migrate", planner.Id), planner);
+        var closing = await app.Send(new CreateDossier.Command("Waits for closing", "cockpit-migrate", planner.Id), planner);
+        var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == reviewing.Id));
+        var other = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == closing.Id));
+        var review = await app.Query(db => db.Tasks.SingleAsync(t => t.DossierId == closing.Id));
+        await app.Send(new Application.Tasks.CompleteTask.Command(review.Id, new() { ["approved"] = false, ["summary"] = "Wait" }), planner);
+        // Version 2 renames the review task and the catch event for the dossier's closing.
+        var second = Bpmn.Review("cockpit-migrate", "cockpit-migrate", taskName: "Check").Replace("\"Closed\"", "\"WaitClosed\"", StringComparison.Ordinal);
+        await app.Send(new DeployDefinition.Command(Diagrams.Laid(second), Publish: true), admin);
         await using var session = await Open(admin);
         var page = session.Page;
 
@@ -173,28 +179,36 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         var target = page.GetByLabel("Target of Review");
         await Expect(target).ToHaveValueAsync("");
         await Expect(page.Locator("#mapping-table tr[data-element-id='Review']")).ToContainTextAsync("UserTask");
+        await Expect(page.GetByLabel("Target of Closed")).ToHaveValueAsync("");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
         var reported = page.Locator($"#report-table tr[data-instance-id='{instance.Id}']");
+        var blocked = page.Locator($"#report-table tr[data-instance-id='{other.Id}']");
         await Expect(reported).ToContainTextAsync("cannot move");
         await Expect(reported).ToContainTextAsync("Review: maps to 'Review', which the target definition does not have");
+        await Expect(blocked).ToContainTextAsync("Closed: ");
 
         await target.SelectOptionAsync("Check");
         await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
         await Expect(reported).ToContainTextAsync("can move");
-        await Expect(page.Locator("#message")).ToHaveTextAsync("Dry run: 1 instance(s) can move, 0 cannot.");
+        await Expect(blocked).ToContainTextAsync("cannot move");
+        await Expect(page.Locator("#message")).ToHaveTextAsync("Dry run: 1 instance(s) can move, 1 cannot.");
+        await Expect(page.GetByLabel($"Migrate {instance.Id}")).ToBeCheckedAsync();
+        await Expect(page.GetByLabel($"Migrate {other.Id}")).Not.ToBeCheckedAsync();
         (await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id))).DefinitionVersion.ShouldBe(1, "a dry run moves nothing");
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Migrate" }).ClickAsync();
         await Expect(reported).ToContainTextAsync("migrated");
         await Expect(page.Locator("#message")).ToHaveTextAsync("Migrated 1 instance(s) to v2.");
         await Expect(page.Locator($"#instances tr[data-instance-id='{instance.Id}']")).ToContainTextAsync("cockpit-migrate v2");
+        await Expect(page.Locator($"#instances tr[data-instance-id='{other.Id}']")).ToContainTextAsync("cockpit-migrate v1");
         var moved = await Api(page, $"/workflows/instances/{instance.Id}");
         moved.GetProperty("instance").GetProperty("definitionVersion").GetInt32().ShouldBe(2);
         moved.GetProperty("tokens").EnumerateArray().Select(t => t.GetProperty("elementId").GetString()).ShouldBe(["Check"]);
+        (await Api(page, $"/workflows/instances/{other.Id}")).GetProperty("instance").GetProperty("definitionVersion").GetInt32().ShouldBe(1);
 
         await reported.GetByRole(AriaRole.Link).ClickAsync();
-        await Expect(page.Locator("#title")).ToHaveTextAsync($"cockpit-migrate v2 · {dossier.Reference}");
+        await Expect(page.Locator("#title")).ToHaveTextAsync($"cockpit-migrate v2 · {reviewing.Reference}");
         await Expect(Shape(page, "Check")).ToHaveClassAsync(Waiting);
         await Expect(page.Locator("#journal tbody tr.journal-migrated")).ToHaveCountAsync(1);
         session.Problems.ShouldBeEmpty();

@@ -37,7 +37,8 @@ async function propose(afterMigration) {
   if (!result.ok) { mappingView.replaceChildren(); report(message, problemText(result), true); return; }
   const plan = result.json;
   const rows = plan.elements.map((e) => {
-    const choice = el('select', { name: e.elementId, ariaLabel: `Target of ${e.elementId}` },
+    // A changed mapping makes the last dry run's report stale.
+    const choice = el('select', { name: e.elementId, ariaLabel: `Target of ${e.elementId}`, onchange: () => reportView.replaceChildren() },
       el('option', { value: '' }, '(choose)'),
       e.candidates.map((c) => el('option', { value: c.elementId, selected: c.elementId === e.proposed }, c.name ? `${c.elementId} — ${c.name}` : c.elementId)));
     return el('tr', { dataset: { elementId: e.elementId } },
@@ -53,19 +54,28 @@ async function propose(afterMigration) {
   report(message, plan.elements.length ? 'Check the mapping, then dry-run.' : 'No running instance on this version.');
 }
 
+/** After a dry run, Migrate moves the instances ticked in its report (those that can move, unless changed); before one, all. */
+function chosenInstances() {
+  const boxes = [...reportView.querySelectorAll('input[type=checkbox]')];
+  return boxes.length ? boxes.filter((b) => b.checked).map((b) => b.value) : null;
+}
+
 async function migrate(plan, dryRun, afterMigration) {
   const mapping = {};
   for (const select of mappingView.querySelectorAll('select'))
     if (select.value && select.value !== select.name) mapping[select.name] = select.value;
+  const instanceIds = dryRun ? null : chosenInstances();
+  if (instanceIds?.length === 0) { report(message, 'Tick at least one instance of the dry run to migrate.', true); return; }
   const result = await call('POST', `/workflows/definitions/${encodeURIComponent(plan.key)}/migrate`,
-    { fromVersion: plan.fromVersion, toVersion: plan.toVersion, mapping, dryRun });
+    { fromVersion: plan.fromVersion, toVersion: plan.toVersion, mapping, instanceIds, dryRun });
   if (!result.ok) {
     reportView.replaceChildren();
     report(message, problemText(result), true);
     return;
   }
   const rows = result.json.map((r) => el('tr', { dataset: { instanceId: r.instanceId } },
-    el('td', {}, el('a', { href: `/instances.html?id=${r.instanceId}` }, r.instanceId)),
+    el('td', {}, dryRun ? el('input', { type: 'checkbox', value: r.instanceId, checked: r.errors.length === 0, ariaLabel: `Migrate ${r.instanceId}` }) : null,
+      ' ', el('a', { href: `/instances.html?id=${r.instanceId}` }, r.instanceId)),
     el('td', { className: r.errors.length ? 'problem' : '' }, r.migrated ? 'migrated' : r.errors.length ? 'cannot move' : 'can move'),
     el('td', {}, el('ul', {}, r.errors.map((e) => el('li', {}, `${e.element}: ${e.message}`))))));
   reportView.replaceChildren(el('h3', {}, dryRun ? 'Dry run' : 'Migration'),
