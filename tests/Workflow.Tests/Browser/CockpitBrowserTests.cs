@@ -217,11 +217,20 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
     [Fact]
     public async Task A_designer_gets_the_cockpit_without_migration_and_a_planner_is_not_offered_it()
     {
+        var someone = await app.CreateUser(Roles.Planner);
+        await app.Send(new DeployDefinition.Command(Bpmn.Timer("cockpit-plain", "PT1H"), Publish: true), await app.CreateUser(Roles.Designer));
+        var dossier = await app.Send(new CreateDossier.Command("Plain", "cockpit-plain", someone.Id), someone);
+        var plain = await app.Send(new StartInstance.Command("cockpit-plain", dossier.Id), someone);
+
         await using (var designer = await Open(await app.CreateUser(Roles.Designer)))
         {
             await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" }).ClickAsync();
-            await Expect(designer.Page.Locator("#instances caption")).ToContainTextAsync("instance(s)");
+            await Expect(designer.Page.Locator($"#instances tr[data-instance-id='{plain.Id}']")).ToContainTextAsync(dossier.Reference);
             await Expect(designer.Page.Locator("#migration")).ToBeHiddenAsync();
+            // A definition deployed without a diagram: the page says so and still shows the journal.
+            await designer.Page.GetByRole(AriaRole.Link, new() { Name = "cockpit-plain v1" }).ClickAsync();
+            await Expect(designer.Page.Locator("#message")).ToContainTextAsync("The diagram cannot be drawn (no diagram to display)");
+            await Expect(designer.Page.Locator("#journal tbody tr.journal-entered").Filter(new() { HasText = "Wait" })).ToHaveCountAsync(1);
             designer.Problems.ShouldBeEmpty();
         }
 

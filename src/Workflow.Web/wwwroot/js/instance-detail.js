@@ -27,7 +27,13 @@ async function drawDiagram(instance, detail) {
   const xml = await call('GET', `/workflows/definitions/${encodeURIComponent(instance.definitionKey)}/versions/${instance.definitionVersion}/xml`);
   if (!xml.ok) { report(message, `The diagram cannot be shown: ${problemText(xml)}`, true); return; }
   viewer ??= new BpmnJS({ container: '#diagram' });
-  await viewer.importXML(xml.text);
+  try {
+    await viewer.importXML(xml.text);
+  } catch (e) {
+    // A version deployed without BPMN DI has nothing to draw ("no diagram to display").
+    report(message, `The diagram cannot be drawn (${e.message}); the journal below tells what happened.`, true);
+    return;
+  }
   const canvas = viewer.get('canvas');
   const overlays = viewer.get('overlays');
   const registry = viewer.get('elementRegistry');
