@@ -9,11 +9,12 @@ using Workflow.Engine.State;
 
 namespace Workflow.Application.Workflows;
 
+/// <summary>DossierReference is filled by the queries, which only return instances of dossiers the caller may see.</summary>
 public sealed record InstanceSummary(Guid Id, string DefinitionKey, int DefinitionVersion, Guid? DossierId, InstanceStatus Status, int OpenIncidents,
-    DateTimeOffset StartedAt, DateTimeOffset? EndedAt)
+    DateTimeOffset StartedAt, DateTimeOffset? EndedAt, string? DossierReference = null)
 {
-    public static InstanceSummary From(WorkflowInstance i) =>
-        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.DossierId, i.Status, i.OpenIncidents, i.StartedAt, i.EndedAt);
+    public static InstanceSummary From(WorkflowInstance i, string? dossierReference = null) =>
+        new(i.Id, i.DefinitionKey, i.DefinitionVersion, i.DossierId, i.Status, i.OpenIncidents, i.StartedAt, i.EndedAt, dossierReference);
 }
 
 public sealed record InstanceDetail(InstanceSummary Instance, IReadOnlyList<Token> Tokens, JsonObject Variables, IReadOnlyList<Wait> Waits,
@@ -30,6 +31,16 @@ internal static class InstanceAccess
         var designer = user.IsInRole(Roles.Designer);
         return db.WorkflowInstances.Where(i => i.DossierId == null ? designer : dossiers.Contains(i.DossierId.Value));
     }
+
+    /// <summary>The references of these instances' dossiers (the caller already may see the instances, hence the dossiers).</summary>
+    public static async Task<Dictionary<Guid, string>> DossierReferences(AppDbContext db, IEnumerable<WorkflowInstance> instances, CancellationToken ct)
+    {
+        var ids = instances.Where(i => i.DossierId is not null).Select(i => i.DossierId!.Value).Distinct().ToList();
+        return await db.Dossiers.AsNoTracking().Where(d => ids.Contains(d.Id)).ToDictionaryAsync(d => d.Id, d => d.Reference, ct);
+    }
+
+    public static InstanceSummary Summary(WorkflowInstance i, Dictionary<Guid, string> references) =>
+        InstanceSummary.From(i, i.DossierId is { } id ? references.GetValueOrDefault(id) : null);
 }
 
 public static class ListInstances
@@ -51,7 +62,8 @@ public static class ListInstances
             if (q.Status is not null)
                 instances = instances.Where(i => i.Status == q.Status);
             var rows = await instances.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(q.Limit, 1, 1000)).ToListAsync(ct);
-            return rows.Select(InstanceSummary.From).ToList();
+            var references = await InstanceAccess.DossierReferences(db, rows, ct);
+            return rows.Select(i => InstanceAccess.Summary(i, references)).ToList();
         }
     }
 }
@@ -68,7 +80,8 @@ public static class GetInstance
             var instance = await InstanceAccess.Visible(db, user).AsNoTracking().SingleOrDefaultAsync(i => i.Id == query.Id, ct)
                            ?? throw new NotFoundException("Workflow instance", query.Id);
             var state = instance.ReadState();
-            return new InstanceDetail(InstanceSummary.From(instance), state.Tokens, state.Variables, state.Waits, state.Incidents, state.Journal);
+            var references = await InstanceAccess.DossierReferences(db, [instance], ct);
+            return new InstanceDetail(InstanceAccess.Summary(instance, references), state.Tokens, state.Variables, state.Waits, state.Incidents, state.Journal);
         }
     }
 }

@@ -96,10 +96,11 @@ public static class InstanceMigrator
             errors.Add(new(wait.ElementId, $"the waiting event maps to '{map[wait.ElementId]}', which is not the same kind of event in the target"));
     }
 
-    internal static bool Compatible(FlowNode from, FlowNode to) =>
+    /// <summary>Whether a token or wait on <paramref name="from"/> may stand on <paramref name="to"/> after migration.</summary>
+    public static bool Compatible(FlowNode from, FlowNode to) =>
         from.Kind == to.Kind && (from.Kind is not (ElementKind.IntermediateCatchEvent or ElementKind.BoundaryEvent) || from.Event == to.Event);
 
-    private static string Describe(FlowNode node) =>
+    public static string Describe(FlowNode node) =>
         node.Event == EventKind.None ? node.Kind.ToString() : $"{node.Event} {node.Kind}";
 
     private sealed class ElementMap(IReadOnlyDictionary<string, string>? mapping)

@@ -70,6 +70,10 @@ public static class WorkflowEndpoints
             TypedResults.Ok(await m.Send(new MigrateInstances.Command(key, body.FromVersion, body.ToVersion, body.Mapping, body.InstanceIds, body.DryRun), ct)))
             .RequireAuthorization(Policies.Admin);
 
+        operations.MapGet("/{key}/migration-plan", async Task<Ok<ProposeMigration.Plan>> (string key, int from, int to, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ProposeMigration.Query(key, from, to), ct)))
+            .RequireAuthorization(Policies.Admin);
+
         var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff);
 
         instances.MapGet("/", async Task<Ok<IReadOnlyList<InstanceSummary>>> (string? key, int? version, Guid? dossierId, string? status, IMediator m, CancellationToken ct) =>

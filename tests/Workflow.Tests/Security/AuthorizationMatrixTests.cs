@@ -102,6 +102,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/workflows/definitions/{key}/diff", Design),
         ("POST", "/workflows/definitions/{key}/start", Planning),
         ("POST", "/workflows/definitions/{key}/migrate", Admin),
+        ("GET", "/workflows/definitions/{key}/migration-plan", Admin),
         ("GET", "/workflows/instances", Staff),
         ("GET", "/workflows/instances/{id:guid}", Staff),
         ("POST", "/workflows/instances/{id:guid}/cancel", Design),

@@ -1,0 +1,47 @@
+// The instances cockpit (instances.html): the list of workflow instances with filters, and with
+// ?id=… one instance (see instance-detail.js). Admins also get the migration panel.
+import { call, el, problemText, report, when } from './cockpit-api.js';
+import { showInstance } from './instance-detail.js';
+import { setUpMigration } from './instance-migration.js';
+
+const message = document.getElementById('message');
+
+async function listInstances(filters) {
+  const query = new URLSearchParams([...new FormData(filters)].filter(([, v]) => v !== ''));
+  const result = await call('GET', `/workflows/instances?${query}`);
+  if (!result.ok) { report(message, problemText(result), true); return; }
+  const rows = result.json.map((i) => el('tr', { dataset: { instanceId: i.id } },
+    el('td', {}, el('a', { href: `/instances.html?id=${i.id}` }, `${i.definitionKey} v${i.definitionVersion}`)),
+    el('td', {}, i.dossierReference ?? '—'),
+    el('td', { className: `status-${i.status}` }, i.status),
+    el('td', {}, when(i.startedAt)),
+    el('td', { className: i.openIncidents > 0 ? 'incident-count' : '' }, i.openIncidents)));
+  document.querySelector('#instances tbody').replaceChildren(...rows);
+  document.querySelector('#instances caption').textContent = `${rows.length} instance(s)`;
+}
+
+async function showList(me) {
+  document.getElementById('list-view').hidden = false;
+  const definitions = await call('GET', '/workflows/definitions');
+  const keys = definitions.ok ? definitions.json.map((d) => d.key) : [];
+  const filters = document.getElementById('filters');
+  filters.key.append(...keys.map((k) => el('option', { value: k }, k)));
+  filters.addEventListener('submit', (e) => { e.preventDefault(); listInstances(filters); });
+  await listInstances(filters);
+  if (me.roles.includes('admin'))
+    setUpMigration(keys, () => listInstances(filters));
+}
+
+async function start() {
+  const me = await call('GET', '/auth/me');
+  if (!me.ok) { message.replaceChildren('Not signed in. ', el('a', { href: '/' }, 'Sign in')); return; }
+  if (!me.json.roles.some((r) => r === 'admin' || r === 'designer')) {
+    report(message, 'The cockpit is for designers and administrators.', true);
+    return;
+  }
+  const id = new URLSearchParams(location.search).get('id');
+  if (id) await showInstance(id);
+  else await showList(me.json);
+}
+
+start();
