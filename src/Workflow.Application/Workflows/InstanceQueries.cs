@@ -1,3 +1,4 @@
+using FluentValidation;
 using System.Text.Json.Nodes;
 using MediatR;
 using Microsoft.EntityFrameworkCore;
@@ -45,8 +46,23 @@ internal static class InstanceAccess
 
 public static class ListInstances
 {
-    public sealed record Query(string? Key = null, int? Version = null, Guid? DossierId = null, InstanceStatus? Status = null, int Limit = 100)
-        : IQuery<IReadOnlyList<InstanceSummary>>;
+    /// <summary>
+    /// Newest first, <paramref name="Limit"/> at a time after <paramref name="Skip"/>; <paramref name="DossierReference"/>
+    /// filters by the dossier's reference as people know it (case-insensitive prefix).
+    /// </summary>
+    public sealed record Query(string? Key = null, int? Version = null, Guid? DossierId = null, InstanceStatus? Status = null, int Limit = 100,
+        string? DossierReference = null, int Skip = 0) : IQuery<IReadOnlyList<InstanceSummary>>;
+
+    public sealed class Validator : AbstractValidator<Query>
+    {
+        public Validator()
+        {
+            RuleFor(q => q.Limit).InclusiveBetween(1, 1000);
+            RuleFor(q => q.Skip).GreaterThanOrEqualTo(0);
+            RuleFor(q => q.Version).GreaterThan(0).When(q => q.Version is not null);
+            RuleFor(q => q.DossierReference).MaximumLength(100);
+        }
+    }
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : IRequestHandler<Query, IReadOnlyList<InstanceSummary>>
     {
@@ -61,9 +77,18 @@ public static class ListInstances
                 instances = instances.Where(i => i.DossierId == q.DossierId);
             if (q.Status is not null)
                 instances = instances.Where(i => i.Status == q.Status);
-            var rows = await instances.OrderByDescending(i => i.StartedAt).Take(Math.Clamp(q.Limit, 1, 1000)).ToListAsync(ct);
-            var references = await InstanceAccess.DossierReferences(db, rows, ct);
-            return rows.Select(i => InstanceAccess.Summary(i, references)).ToList();
+            if (!string.IsNullOrWhiteSpace(q.DossierReference))
+            {
+                // What was typed is taken literally: % and _ are not wildcards here.
+                var pattern = System.Text.RegularExpressions.Regex.Replace(q.DossierReference.Trim(), @"[\\%_]", @"\$0") + "%";
+                instances = instances.Where(i => db.Dossiers.Any(d => d.Id == i.DossierId && EF.Functions.ILike(d.Reference, pattern, @"\")));
+            }
+            // The list never reads the state: an instance's journal can be long.
+            var rows = await instances.OrderByDescending(i => i.StartedAt).ThenByDescending(i => i.Id).Skip(q.Skip).Take(q.Limit)
+                .Select(i => new InstanceSummary(i.Id, i.DefinitionKey, i.DefinitionVersion, i.DossierId, i.Status, i.OpenIncidents, i.StartedAt, i.EndedAt,
+                    db.Dossiers.Where(d => d.Id == i.DossierId).Select(d => d.Reference).FirstOrDefault()))
+                .ToListAsync(ct);
+            return rows;
         }
     }
 }

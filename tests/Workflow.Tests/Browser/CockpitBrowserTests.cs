@@ -60,7 +60,7 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(row).ToHaveCountAsync(0);
         await page.Locator("#filters select[name=status]").SelectOptionAsync("running");
-        await page.Locator("#filters input[name=dossierId]").FillAsync(s.Dossier.Id.ToString());
+        await page.Locator("#filters input[name=dossier]").FillAsync(s.Dossier.Reference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(1);
         await row.GetByRole(AriaRole.Link, new() { Name = "expertise v1" }).ClickAsync();

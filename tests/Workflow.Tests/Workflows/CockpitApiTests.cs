@@ -40,6 +40,34 @@ public sealed class CockpitApiTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     [Fact]
+    public async Task Instances_are_found_by_the_start_of_their_dossiers_reference_and_read_a_page_at_a_time_newest_first()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await app.Send(new DeployDefinition.Command(Bpmn.Review("paged-review", "paged-kind"), Publish: true), designer);
+        var referent = await app.CreateUser(Roles.Planner);
+        var dossiers = new List<DossierDto>();
+        for (var i = 0; i < 5; i++)
+        {
+            app.Clock.Advance(TimeSpan.FromMinutes(1));
+            dossiers.Add(await app.Send(new CreateDossier.Command($"Paged {i}", "paged-kind", referent.Id, Reference: $"PAGED-{i}"), referent));
+        }
+        await app.Send(new CreateDossier.Command("Other", "paged-kind", referent.Id, Reference: "OTHER_1"), referent);
+        var client = await app.Client(referent);
+
+        var byReference = await (await client.GetAsync("/workflows/instances?dossier=paged-")).Read<List<InstanceSummary>>();
+        byReference.Select(i => i.DossierReference).ShouldBe(["PAGED-4", "PAGED-3", "PAGED-2", "PAGED-1", "PAGED-0"]);
+        var second = await (await client.GetAsync("/workflows/instances?dossier=PAGED&skip=2&limit=2")).Read<List<InstanceSummary>>();
+        second.Select(i => i.DossierReference).ShouldBe(["PAGED-2", "PAGED-1"]);
+        // Typed text is literal: "_" is not a wildcard.
+        (await (await client.GetAsync("/workflows/instances?dossier=PAGED_")).Read<List<InstanceSummary>>()).ShouldBeEmpty();
+        (await (await client.GetAsync("/workflows/instances?dossier=OTHER_")).Read<List<InstanceSummary>>()).ShouldHaveSingleItem();
+
+        var problem = await (await client.GetAsync("/workflows/instances?limit=0&skip=-1")).Problem(HttpStatusCode.BadRequest);
+        problem.ToString().ShouldContain("limit");
+        problem.ToString().ShouldContain("skip");
+    }
+
+    [Fact]
     public async Task The_migration_plan_lists_where_running_instances_stand_with_the_compatible_elements_of_the_target()
     {
         var admin = await app.CreateUser(Roles.Admin);
