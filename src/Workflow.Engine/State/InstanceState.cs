@@ -10,6 +10,15 @@ namespace Workflow.Engine.State;
 /// </summary>
 public sealed class InstanceState
 {
+    /// <summary>
+    /// The shape of this JSON. A release that changes it raises the number and upgrades older states as it reads
+    /// them (<see cref="FromJson"/>), so stored instances survive upgrades; a state newer than this engine is refused.
+    /// </summary>
+    public const int CurrentFormat = 1;
+
+    /// <summary>Absent in the states of the first release, which are format 1.</summary>
+    public int Format { get; set; } = CurrentFormat;
+
     public Guid Id { get; set; }
     public string ProcessId { get; set; } = "";
 
@@ -33,9 +42,15 @@ public sealed class InstanceState
 
     public string ToJson() => JsonSerializer.Serialize(this, JsonOptions);
 
-    public static InstanceState FromJson(string json) =>
-        JsonSerializer.Deserialize<InstanceState>(json, JsonOptions)
-        ?? throw new JsonException("the instance state is null");
+    public static InstanceState FromJson(string json)
+    {
+        var state = JsonSerializer.Deserialize<InstanceState>(json, JsonOptions) ?? throw new JsonException("the instance state is null");
+        if (state.Format > CurrentFormat)
+            throw new NotSupportedException($"the instance state is in format {state.Format}, newer than this engine's {CurrentFormat}: run the newer release");
+        // Upgrades from older formats go here, one step at a time, ending with state.Format = CurrentFormat.
+        state.Format = CurrentFormat;
+        return state;
+    }
 
     public InstanceState Clone() => FromJson(ToJson());
 }

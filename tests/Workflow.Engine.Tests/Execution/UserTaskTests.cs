@@ -125,6 +125,31 @@ public class UserTaskTests
     }
 
     [Fact]
+    public async Task State_says_its_format_and_a_state_stored_before_formats_existed_still_reads()
+    {
+        var started = await harness.Start(definition, new { referentId = "user-7" });
+        var json = started.State.ToJson();
+        json.ShouldStartWith("{\"format\":1,");
+
+        // As the first release stored it: no format.
+        var old = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        old.Remove("format");
+        var back = InstanceState.FromJson(old.ToJsonString());
+
+        back.Format.ShouldBe(InstanceState.CurrentFormat);
+        back.Waits.Single().ElementId.ShouldBe("Plan");
+    }
+
+    [Fact]
+    public async Task A_state_from_a_newer_engine_is_refused_rather_than_misread()
+    {
+        var started = await harness.Start(definition, new { referentId = "user-7" });
+        var newer = started.State.ToJson().Replace("{\"format\":1,", $"{{\"format\":{InstanceState.CurrentFormat + 1},");
+
+        Should.Throw<NotSupportedException>(() => InstanceState.FromJson(newer)).Message.ShouldContain("newer than this engine");
+    }
+
+    [Fact]
     public async Task Cancel_ends_the_instance_and_withdraws_its_tasks()
     {
         var started = await harness.Start(definition, new { referentId = "user-7" });
