@@ -55,6 +55,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
 
     public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
 
+    public DbSet<Workflows.WorkflowJournalEntry> WorkflowJournal => Set<Workflows.WorkflowJournalEntry>();
+
     public DbSet<Workflows.WorkflowSubscription> WorkflowSubscriptions => Set<Workflows.WorkflowSubscription>();
 
     public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
@@ -87,6 +89,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
         builder.Properties<Calendars.FeedStatus>().HaveConversion<KebabEnumConverter<Calendars.FeedStatus>>().HaveMaxLength(32);
         builder.Properties<Workflows.DefinitionStatus>().HaveConversion<KebabEnumConverter<Workflows.DefinitionStatus>>().HaveMaxLength(32);
         builder.Properties<Workflow.Engine.State.InstanceStatus>().HaveConversion<KebabEnumConverter<Workflow.Engine.State.InstanceStatus>>().HaveMaxLength(32);
+        builder.Properties<Workflow.Engine.State.JournalKind>().HaveConversion<KebabEnumConverter<Workflow.Engine.State.JournalKind>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailKind>().HaveConversion<KebabEnumConverter<Notifications.EmailKind>>().HaveMaxLength(32);
     }
 }

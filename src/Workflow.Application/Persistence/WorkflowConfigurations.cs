@@ -32,8 +32,10 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.HasOne<Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Subscriptions).WithOne().HasForeignKey(s => s.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Timers).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.NewJournalEntries).WithOne().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(i => i.Subscriptions).HasField("_subscriptions");
         b.Navigation(i => i.Timers).HasField("_timers");
+        b.Navigation(i => i.NewJournalEntries).HasField("_journal");
         b.HasIndex(i => i.DossierId);
         b.HasIndex(i => new { i.DefinitionKey, i.DefinitionVersion, i.Status });
         b.Ignore(i => i.DomainEvents);
@@ -50,6 +52,19 @@ internal sealed class WorkflowSubscriptionConfiguration : IEntityTypeConfigurati
         // A domain event finds the instances that wait for it by type and correlation key.
         b.HasIndex(s => new { s.EventType, s.CorrelationKey });
         b.HasIndex(s => s.InstanceId);
+    }
+}
+
+internal sealed class WorkflowJournalEntryConfiguration : IEntityTypeConfiguration<WorkflowJournalEntry>
+{
+    public void Configure(EntityTypeBuilder<WorkflowJournalEntry> b)
+    {
+        b.ToTable("workflow_journal");
+        // Read in order per instance, written once: the key is the order.
+        b.HasKey(j => new { j.InstanceId, j.Seq });
+        b.Property(j => j.ElementId).HasMaxLength(200);
+        b.Property(j => j.Actor).HasMaxLength(200);
+        b.Property(j => j.Variables).HasColumnType("jsonb");
     }
 }
 

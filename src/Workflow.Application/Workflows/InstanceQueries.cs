@@ -106,7 +106,9 @@ public static class GetInstance
                            ?? throw new NotFoundException("Workflow instance", query.Id);
             var state = instance.ReadState();
             var references = await InstanceAccess.DossierReferences(db, [instance], ct);
-            return new InstanceDetail(InstanceAccess.Summary(instance, references), state.Tokens, state.Variables, state.Waits, state.Incidents, state.Journal);
+            var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(ct);
+            return new InstanceDetail(InstanceAccess.Summary(instance, references), state.Tokens, state.Variables, state.Waits, state.Incidents,
+                journal.Select(j => j.ToEntry()).ToList());
         }
     }
 }

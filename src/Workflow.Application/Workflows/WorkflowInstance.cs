@@ -1,3 +1,4 @@
+using System.Text.Json.Nodes;
 using Workflow.Application.Common;
 using Workflow.Engine.Execution;
 using Workflow.Engine.State;
@@ -8,12 +9,14 @@ namespace Workflow.Application.Workflows;
 /// A running (or finished) instance: the engine's state as JSON, saved in the transaction of the
 /// domain change that moved it, with optimistic concurrency on PostgreSQL's xmin. Its message
 /// subscriptions and timers are kept beside it as rows, derived from the state, so events and due
-/// timers find their instances by index.
+/// timers find their instances by index. Its journal is appended to rows of its own: the state a
+/// step rewrites stays the size of what the instance is doing, however long it has been running.
 /// </summary>
 public sealed class WorkflowInstance : Entity
 {
     private readonly List<WorkflowSubscription> _subscriptions = [];
     private readonly List<WorkflowTimer> _timers = [];
+    private readonly List<WorkflowJournalEntry> _journal = [];
 
     private WorkflowInstance() { }
 
@@ -39,9 +42,15 @@ public sealed class WorkflowInstance : Entity
 
     public uint RowVersion { get; private set; }
 
+    /// <summary>How many journal entries the instance has: the next one's sequence number.</summary>
+    public int JournalLength { get; private set; }
+
     public IReadOnlyList<WorkflowSubscription> Subscriptions => _subscriptions;
 
     public IReadOnlyList<WorkflowTimer> Timers => _timers;
+
+    /// <summary>The entries this unit of work appends (the rows already stored are not loaded with the instance).</summary>
+    public IReadOnlyList<WorkflowJournalEntry> NewJournalEntries => _journal;
 
     public static WorkflowInstance Start(WorkflowDefinition definition, Guid? dossierId, EngineResult result)
     {
@@ -60,9 +69,15 @@ public sealed class WorkflowInstance : Entity
 
     public InstanceState ReadState() => InstanceState.FromJson(State);
 
-    /// <summary>Stores the engine's new state and brings the subscription and timer rows in line with its waits.</summary>
+    /// <summary>
+    /// Stores the engine's new state and brings the subscription and timer rows in line with its waits. The
+    /// journal entries the engine appended move out of the state into journal rows.
+    /// </summary>
     public void Apply(InstanceState state, DateTimeOffset now)
     {
+        foreach (var entry in state.Journal)
+            _journal.Add(WorkflowJournalEntry.From(Id, JournalLength++, entry));
+        state.Journal.Clear();
         State = state.ToJson();
         Status = state.Status;
         EndedAt = state.EndedAt;
@@ -115,6 +130,41 @@ public sealed class WorkflowTimer(Guid waitId, Guid instanceId, DateTimeOffset d
     public Guid InstanceId { get; private set; } = instanceId;
 
     public DateTimeOffset DueAt { get; private set; } = dueAt;
+}
+
+/// <summary>One entry of an instance's journal: an element entered or left, variables changed, an error, an incident, a migration.</summary>
+public sealed class WorkflowJournalEntry
+{
+    private WorkflowJournalEntry() { }
+
+    public Guid InstanceId { get; private set; }
+
+    public int Seq { get; private set; }
+
+    public DateTimeOffset At { get; private set; }
+
+    public JournalKind Kind { get; private set; }
+
+    public string? ElementId { get; private set; }
+
+    public string? Actor { get; private set; }
+
+    public string? Message { get; private set; }
+
+    /// <summary>The new values of the variables the step changed, as JSON.</summary>
+    public string? Variables { get; private set; }
+
+    public static WorkflowJournalEntry From(Guid instanceId, int seq, JournalEntry entry) => new()
+    {
+        InstanceId = instanceId, Seq = seq, At = entry.At, Kind = entry.Kind, ElementId = entry.ElementId, Actor = entry.Actor,
+        Message = entry.Message, Variables = entry.Variables?.ToJsonString(),
+    };
+
+    public JournalEntry ToEntry() => new()
+    {
+        At = At, Kind = Kind, ElementId = ElementId, Actor = Actor, Message = Message,
+        Variables = Variables is null ? null : JsonNode.Parse(Variables) as JsonObject,
+    };
 }
 
 /// <summary>After commit: a Quartz trigger goes in for this wait.</summary>

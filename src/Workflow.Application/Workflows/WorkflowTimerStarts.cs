@@ -8,6 +8,7 @@ using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 using Workflow.Engine.Model;
+using Workflow.Engine.State;
 using Workflow.Engine.Timing;
 
 namespace Workflow.Application.Workflows;
@@ -110,15 +111,14 @@ public static class RestoreTimerStartTriggers
                 var starts = process.TimerStarts.ToList();
                 if (starts.Count == 0)
                     continue;
-                List<InstanceStateJournal>? started = null;
                 foreach (var start in starts)
                 {
                     var key = WorkflowTimerStarts.KeyOf(definition.Id, start.Id);
                     if (await scheduler.StartExists(key, ct))
                         continue;
-                    started ??= (await db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == definition.Id && i.DossierId == null)
-                        .Select(i => i.State).ToListAsync(ct)).Select(json => new InstanceStateJournal(Workflow.Engine.State.InstanceState.FromJson(json))).ToList();
-                    var fired = started.Count(s => s.StartedAt(start.Id));
+                    // The instances of this version that started at this event, as their journals say.
+                    var fired = await db.WorkflowJournal.CountAsync(j => j.Kind == JournalKind.InstanceStarted && j.ElementId == start.Id
+                        && db.WorkflowInstances.Any(i => i.Id == j.InstanceId && i.DefinitionId == definition.Id && i.DossierId == null), ct);
                     if (Next(start.Timer!, definition.PublishedAt!.Value, fired) is not { } next)
                         continue;
                     await scheduler.ScheduleStart(WorkflowTimerStarts.Trigger(definition.Id, start.Id,
@@ -145,10 +145,6 @@ public static class RestoreTimerStartTriggers
         }
     }
 
-    private sealed record InstanceStateJournal(Workflow.Engine.State.InstanceState State)
-    {
-        public bool StartedAt(string startEventId) => State.Journal.Any(j => j.ElementId == startEventId);
-    }
 }
 
 public static class StartInstanceByTimer

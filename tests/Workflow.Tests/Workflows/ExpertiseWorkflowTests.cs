@@ -72,7 +72,7 @@ public sealed class ExpertiseWorkflowTests(ShippedWorkflowsFixture app) : IClass
         await app.Send(new CompleteTask.Command(report.Id, new JsonObject { ["summary"] = "Water damage confirmed" }), s.Expert);
         var finished = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id));
         finished.Status.ShouldBe(InstanceStatus.Completed);
-        finished.ReadState().Journal.Where(j => j.Kind == JournalKind.Entered).Select(j => j.ElementId).ShouldBe(
+        (await Journal.Of(app, finished.Id)).Where(j => j.Kind == JournalKind.Entered).Select(j => j.ElementId).ShouldBe(
             ["ExpertiseDossierCreated", "ToPlanning", "PlanAppointment", "Planned", "BookAppointment", "AssignExpert", "SendInvitations",
              "AppointmentOutcome", "AppointmentDone", "WriteReport", "ReportWritten"]);
         (await app.Query(db => db.Appointments.CountAsync(a => a.DossierId == s.Dossier.Id))).ShouldBe(1, "no step ran twice");

@@ -51,11 +51,11 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
     private Task<List<WorkflowInstance>> Instances(Guid definitionId) =>
         app.Query(db => db.WorkflowInstances.AsNoTracking().Where(i => i.DefinitionId == definitionId).ToListAsync());
 
-    private static void StartedAtTick(WorkflowInstance instance)
+    private async Task StartedAtTick(WorkflowInstance instance)
     {
         instance.DossierId.ShouldBeNull();
         instance.Status.ShouldBe(InstanceStatus.Completed);
-        var journal = instance.ReadState().Journal;
+        var journal = await Journal.Of(app, instance.Id);
         journal.ShouldContain(j => j.ElementId == "Tick");
         journal.ShouldContain(j => j.ElementId == "EndTick");
     }
@@ -74,7 +74,7 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
         (await RowsInQrtzTriggers(deployed.Definition.Id)).ShouldBe(1);
         await Eventually.Until(async () => (await Instances(deployed.Definition.Id)).Count > 0, TimeSpan.FromSeconds(60), "The timer start trigger firing");
         await Eventually.Until(async () => await RowsInQrtzTriggers(deployed.Definition.Id) == 0, TimeSpan.FromSeconds(30), "The fired trigger going away");
-        StartedAtTick((await Instances(deployed.Definition.Id)).ShouldHaveSingleItem());
+        await StartedAtTick((await Instances(deployed.Definition.Id)).ShouldHaveSingleItem());
     }
 
     [Fact]
@@ -93,7 +93,7 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
         var trigger = (await Triggers(v1.Id)).ShouldHaveSingleItem();
         trigger.StartTimeUtc.ShouldBe(published.PublishedAt!.Value.AddHours(1));
         await Fire(trigger);
-        StartedAtTick((await Instances(v1.Id)).ShouldHaveSingleItem());
+        await StartedAtTick((await Instances(v1.Id)).ShouldHaveSingleItem());
 
         // Publishing version 2 unpublishes version 1: its trigger goes, version 2's comes.
         var v2 = (await app.Send(new DeployDefinition.Command(TimerStart("timer-start-duration", "timeDuration", "PT2H"), Publish: true), designer)).Definition;
@@ -131,7 +131,8 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
         (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);
         var instances = await Instances(deployed.Id);
         instances.Count.ShouldBe(2);
-        instances.ForEach(StartedAtTick);
+        foreach (var instance in instances)
+            await StartedAtTick(instance);
     }
 
     [Fact]
@@ -146,7 +147,7 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
         first.StartTimeUtc.ShouldBe(now.AddHours(1));
         await Fire(first);
         (await Triggers(deployed.Id)).ShouldHaveSingleItem().StartTimeUtc.ShouldBe(now.AddHours(2));
-        StartedAtTick((await Instances(deployed.Id)).ShouldHaveSingleItem());
+        await StartedAtTick((await Instances(deployed.Id)).ShouldHaveSingleItem());
         await app.Send(new UnpublishDefinition.Command("timer-start-hourly", 1), designer);
         (await Triggers(deployed.Id)).ShouldBeEmpty();
 
@@ -186,7 +187,7 @@ public sealed class TimerStartTests(TimerStartQuartzFixture app) : IClassFixture
 
         // Once fired (a one-shot's trigger then goes away), the sweep does not bring it back.
         await Fire(restored);
-        StartedAtTick((await Instances(deployed.Id)).ShouldHaveSingleItem());
+        await StartedAtTick((await Instances(deployed.Id)).ShouldHaveSingleItem());
         (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);
         await app.Send(new RestoreTimerStartTriggers.Command(), designer);
         (await RowsInQrtzTriggers(deployed.Id)).ShouldBe(0);

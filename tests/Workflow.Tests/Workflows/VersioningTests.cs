@@ -68,7 +68,7 @@ public sealed class VersioningTests(AppFixture app) : IClassFixture<AppFixture>
         report.ShouldHaveSingleItem().Migrated.ShouldBeTrue();
         var migrated = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.Id == instances[0].Id));
         migrated.DefinitionVersion.ShouldBe(2);
-        migrated.ReadState().Journal.ShouldContain(j => j.Kind == JournalKind.Migrated);
+        (await Journal.Of(app, migrated.Id)).ShouldContain(j => j.Kind == JournalKind.Migrated);
         var task = await app.Query(db => db.Tasks.SingleAsync(t => t.DossierId == first.Id));
         task.WorkflowElementId.ShouldBe("Check");
         await app.Send(new CompleteTask.Command(task.Id, new() { ["approved"] = true }), planner);

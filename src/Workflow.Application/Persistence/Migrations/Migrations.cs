@@ -38,3 +38,7 @@ public sealed class RangesByTime : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121120000_FormDefinitions")]
 public sealed class FormDefinitions : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261121140000_WorkflowJournal")]
+public sealed class WorkflowJournal : SqlMigration;
