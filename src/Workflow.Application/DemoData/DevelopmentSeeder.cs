@@ -1,7 +1,9 @@
+using MediatR;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Availability;
 using Workflow.Application.Common;
+using Workflow.Application.Common.Messaging;
 using Workflow.Application.Dossiers;
 using Workflow.Application.Locations;
 using Workflow.Application.Persistence;
@@ -15,7 +17,7 @@ namespace Workflow.Application.DemoData;
 /// profile only: experts in Belgium and France with skills and availability over the coming
 /// weeks, offices such as Gembloux, and dossiers with Gisèle LAFRAISE and a broker.
 /// </summary>
-public sealed class DevelopmentSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock)
+public sealed class DevelopmentSeeder(AppDbContext db, UserManager<AppUser> users, TimeProvider clock, IMediator mediator, CurrentUser current)
 {
     private static readonly TimeZoneInfo Brussels = TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels");
 
@@ -79,9 +81,25 @@ public sealed class DevelopmentSeeder(AppDbContext db, UserManager<AppUser> user
         followUp.AddParticipant(ParticipantKind.InternalUser, "referent", social.Id, social.FullName, social.Email, null, null, now);
         followUp.AddParticipant(ParticipantKind.Person, "beneficiary", null, "Gisèle LAFRAISE", "gisele.lafraise@example.org", "+32 81 00 00 00", null, now);
 
-        db.Dossiers.AddRange(water, fire, followUp);
-        await db.SaveChangesAsync(cancellationToken);
+        // Through the pipeline, as if opened by the admin: the shipped workflows start on them and the planning tasks appear.
+        current.Set(admin.Id, [Roles.Admin]);
+        await mediator.Send(new OpenDemoDossiers.Command([water, fire, followUp]), cancellationToken);
         return [.. accounts, marc.Email!, luc.Email!, claire.Email!, social.Email!];
+    }
+
+    /// <summary>The demo dossiers, saved by one command so that their DossierCreated events start workflows like any other.</summary>
+    internal static class OpenDemoDossiers
+    {
+        public sealed record Command(IReadOnlyList<Dossier> Dossiers) : ICommand<int>;
+
+        internal sealed class Handler(AppDbContext db) : IRequestHandler<Command, int>
+        {
+            public Task<int> Handle(Command command, CancellationToken cancellationToken)
+            {
+                db.Dossiers.AddRange(command.Dossiers);
+                return Task.FromResult(command.Dossiers.Count);
+            }
+        }
     }
 
     private static DateTimeOffset At(DateOnly day, int hour, int minute)
