@@ -1,0 +1,137 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Playwright;
+using Workflow.Application.Common;
+using Workflow.Tests.Infrastructure;
+using static Microsoft.Playwright.Assertions;
+
+namespace Workflow.Tests.Browser;
+
+/// <summary>The browser fixture with the application as shipped: the files of workflows/ deployed and published at start-up.</summary>
+public sealed class ShippedWorkflowsBrowserFixture : BrowserFixture
+{
+    protected override void Configure(IWebHostBuilder web)
+    {
+        web.UseSetting("Workflows:DeployOnStartup", "true");
+        web.UseSetting("Workflows:Path", Path.Combine(Node.RepositoryRoot, "workflows"));
+    }
+}
+
+/// <summary>The designer page in a real browser: the real bpmn-js modeler with our wf extension, saving through the deploy API.</summary>
+public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : IClassFixture<ShippedWorkflowsBrowserFixture>
+{
+    private static readonly XNamespace Bpmn = "http://www.omg.org/spec/BPMN/20100524/MODEL";
+    private static readonly XNamespace Wf = "http://workflow.example/schema/bpmn";
+
+    [Fact]
+    public async Task A_designer_changes_a_form_key_saves_a_draft_sees_the_problems_of_a_broken_diagram_on_the_canvas_and_publishes()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        var refusedSaves = 0;
+        var dialogs = new List<string>();
+        page.PageError += (_, error) => problems.Add(error);
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED")
+                problems.Add($"request failed: {request.Url} {request.Failure}");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status == 422 && response.Request.Method == "POST" && response.Url.EndsWith("/workflows/definitions"))
+                refusedSaves++;
+            else if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
+                problems.Add($"{response.Status} {response.Url}");
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        context.SetDefaultTimeout(20_000);
+
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail").FillAsync(designer.Email);
+        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        // The API as the signed-in designer, with the page's cookie.
+        var api = context.APIRequest;
+
+        // The shipped definition, published at start-up, opens in the modeler.
+        var expertiseRow = page.Locator("#definitions tr[data-key='expertise']");
+        await Expect(expertiseRow.Locator(".published")).ToHaveTextAsync("v1");
+        await expertiseRow.GetByRole(AriaRole.Button, new() { Name = "expertise" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("expertise v1 opened.");
+        foreach (var id in new[] { "ExpertiseDossierCreated", "PlanAppointment", "BookAppointment", "AppointmentOutcome", "Flow_Book", "ReportWritten" })
+            await Expect(page.Locator($".djs-element[data-element-id='{id}']")).ToHaveCountAsync(1);
+
+        // A user task's form key, changed through the panel, and saved as a new draft.
+        await ClickShape(page, "PlanAppointment");
+        var panel = page.Locator("#properties");
+        var elementId = panel.GetByLabel("Id", new() { Exact = true });
+        await Expect(elementId).ToHaveValueAsync("PlanAppointment");
+        var formKey = panel.GetByLabel("Formulaire / form key");
+        await Expect(formKey).ToHaveValueAsync("plan-appointment");
+        await formKey.SelectOptionAsync("first-meeting");
+        await Expect(formKey).ToHaveValueAsync("first-meeting");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
+        await Expect(page.Locator("#history tr[data-version='2'] .status")).ToHaveTextAsync("draft");
+        await Expect(page.Locator("#history tr[data-version='1'] .status")).ToHaveTextAsync("published");
+
+        var saved = XDocument.Parse(await (await api.GetAsync("/workflows/definitions/expertise/versions/2/xml")).TextAsync());
+        TaskDefinitionOf(saved, "PlanAppointment").Attribute("formKey")!.Value.ShouldBe("first-meeting");
+        TaskDefinitionOf(saved, "PlanAppointmentEscalated").Attribute("formKey")!.Value.ShouldBe("plan-appointment");
+        // Everything else bpmn-js wrote back is what the engine executed before: only that task changed.
+        var diff = (await (await api.GetAsync("/workflows/definitions/expertise/diff?from=1&to=2")).JsonAsync())!.Value;
+        diff.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["PlanAppointment"]);
+        diff.GetProperty("added").GetArrayLength().ShouldBe(0);
+        diff.GetProperty("removed").GetArrayLength().ShouldBe(0);
+
+        // A service task without a command: the save is refused, the problem names it and marks it on the canvas.
+        await ClickShape(page, "BookAppointment");
+        await panel.GetByLabel("Commande / command").SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        var problem = page.Locator("#problems li[data-element='BookAppointment']");
+        await Expect(problem).ToContainTextAsync("names no command");
+        await Expect(page.Locator("#status")).ToContainTextAsync("nothing was saved");
+        await Expect(page.Locator(".djs-element[data-element-id='BookAppointment']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
+        await Expect(page.Locator(".wf-error-overlay")).ToContainTextAsync("names no command");
+        await Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
+        (await app.Query(db => db.WorkflowDefinitions.CountAsync(d => d.Key == "expertise"))).ShouldBe(2);
+        // Clicking the problem selects its element.
+        await ClickShape(page, "WriteReport");
+        await Expect(elementId).ToHaveValueAsync("WriteReport");
+        await problem.GetByRole(AriaRole.Button).ClickAsync();
+        await Expect(elementId).ToHaveValueAsync("BookAppointment");
+        // Leaving the unsaved diagram asks first; declining keeps it.
+        await page.Locator("#history tr[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "Ouvrir / open" }).ClickAsync();
+        await Expect(page.Locator("#current")).ToHaveTextAsync("expertise · v2");
+        dialogs.ShouldHaveSingleItem().ShouldContain("unsaved changes");
+
+        // The draft is published and becomes the published version.
+        await page.Locator("#history tr[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "Publier / publish" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Version 2 published.");
+        await Expect(page.Locator("#history tr[data-version='2'] .status")).ToHaveTextAsync("published");
+        await Expect(page.Locator("#history tr[data-version='1'] .status")).ToHaveTextAsync("unpublished");
+        await Expect(expertiseRow.Locator(".published")).ToHaveTextAsync("v2");
+        var list = (await (await api.GetAsync("/workflows/definitions")).JsonAsync())!.Value;
+        list.EnumerateArray().Single(d => d.GetProperty("key").GetString() == "expertise").GetProperty("publishedVersion").GetInt32().ShouldBe(2);
+
+        refusedSaves.ShouldBe(1);
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>Near the top-left corner: the shipped diagram's flows cross some tasks through their middle.</summary>
+    private static Task ClickShape(IPage page, string id) =>
+        page.Locator($".djs-shape[data-element-id='{id}']").ClickAsync(new() { Position = new() { X = 12, Y = 8 } });
+
+    private static XElement TaskDefinitionOf(XDocument xml, string id) =>
+        xml.Descendants(Bpmn + "userTask").Single(t => (string?)t.Attribute("id") == id).Descendants(Wf + "taskDefinition").Single();
+}
