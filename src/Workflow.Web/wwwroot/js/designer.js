@@ -55,9 +55,9 @@ async function loadHistory(key) {
   },
   h('td', { text: v.version }),
   h('td', { class: 'status', text: v.status + (v.revertedFrom ? ` (← v${v.revertedFrom})` : '') }),
-  h('td', { text: who(v.createdById) }),
-  h('td', { text: when(v.createdAt), title: v.publishedAt ? `published ${when(v.publishedAt)} by ${who(v.publishedById)}` : null }),
-  h('td', {},
+  h('td', {}, who(v.createdById), h('br'), h('small', { text: when(v.createdAt) }),
+    v.publishedAt ? h('small', { text: ` · published ${when(v.publishedAt)} by ${who(v.publishedById)}` }) : null),
+  h('td', { class: 'actions' },
     h('button', { type: 'button', text: 'Ouvrir / open', onclick: () => openVersion(key, v.version) }),
     v.status === 'published'
       ? action('Dépublier / unpublish', `${v.version}/unpublish`, () => `Version ${v.version} unpublished.`)
