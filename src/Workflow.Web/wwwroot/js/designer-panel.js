@@ -140,7 +140,8 @@ export class PropertiesPanel {
     out.push(this.text('Nom / name', 'name', bo.name, (name) => this.run([this.update({ name })])));
     if (is(bo, 'bpmn:UserTask')) out.push(this.userTask());
     if (is(bo, 'bpmn:ServiceTask')) out.push(this.serviceTask());
-    const definition = bo.eventDefinitions?.[0];
+    // The engine runs message and timer events that catch (start, intermediate, boundary), not throw ones.
+    const definition = is(bo, 'bpmn:CatchEvent') ? bo.eventDefinitions?.[0] : undefined;
     if (is(definition, 'bpmn:MessageEventDefinition')) out.push(this.message());
     if (is(definition, 'bpmn:TimerEventDefinition')) out.push(this.timer(definition));
     if (is(bo, 'bpmn:SequenceFlow')) out.push(this.flow(element));

@@ -168,7 +168,8 @@ function showProblems(errors) {
   const messages = new Map();
   for (const e of errors) messages.set(e.element, [...(messages.get(e.element) ?? []), e.message]);
   for (const [id, list] of messages) {
-    if (!registry.get(id)) continue;
+    // The process itself (its id is the root's) is named in the list only.
+    if (!registry.get(id) || registry.get(id) === canvas.getRootElement()) continue;
     canvas.addMarker(id, 'wf-error');
     modeler.get('overlays').add(id, 'wf-error', {
       position: { bottom: -4, left: 0 },
