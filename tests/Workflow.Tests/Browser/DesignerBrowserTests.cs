@@ -128,9 +128,92 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         problems.ShouldBeEmpty();
     }
 
-    /// <summary>Near the top-left corner: the shipped diagram's flows cross some tasks through their middle.</summary>
-    private static Task ClickShape(IPage page, string id) =>
-        page.Locator($".djs-shape[data-element-id='{id}']").ClickAsync(new() { Position = new() { X = 12, Y = 8 } });
+    [Fact]
+    public async Task The_panel_writes_commands_with_their_input_mappings_message_event_types_and_timers_that_the_engine_reads_back_and_undo_works()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add(error);
+        page.Response += (_, response) =>
+        {
+            if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
+                problems.Add($"{response.Status} {response.Url}");
+        };
+        context.SetDefaultTimeout(20_000);
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail").FillAsync(designer.Email);
+        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await page.Locator("#definitions tr[data-key='follow-up']").GetByRole(AriaRole.Button, new() { Name = "follow-up" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("follow-up v1 opened.");
+        var panel = page.Locator("#properties");
+
+        // Another command: its fields are offered as input rows, an expression typed in one maps it.
+        await ClickShape(page, "SendReminder");
+        var command = panel.GetByLabel("Commande / command");
+        await Expect(command).ToHaveValueAsync("Notifications.SendReminder");
+        await command.SelectOptionAsync("Tasks.CreateTask");
+        await Expect(panel.GetByLabel("input title expression")).ToHaveValueAsync("");
+        await Expect(panel.GetByLabel("input candidateRole expression")).ToBeVisibleAsync();
+        await Fill(panel.GetByLabel("input title expression"), "'Call the person'");
+        await Expect(panel.GetByLabel("input title expression")).ToHaveValueAsync("'Call the person'");
+        await Fill(panel.GetByLabel("input dossierId expression"), "dossierId");
+        // Clearing an expression removes its mapping; undo brings it back, redo removes it again.
+        await Fill(panel.GetByLabel("input appointmentId expression"), "");
+        await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveCountAsync(0);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Annuler / undo" }).ClickAsync();
+        await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveValueAsync("appointmentId");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Rétablir / redo" }).ClickAsync();
+        await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveCountAsync(0);
+
+        // A message catch event's event type and condition; a timer turned into a duration.
+        await ClickShape(page, "MeetingDone");
+        await panel.GetByLabel("Événement / event type").SelectOptionAsync("ExchangeRecorded");
+        await Fill(panel.GetByLabel("Condition"), "event.appointmentId === appointmentId && true");
+        await ClickShape(page, "DayBefore");
+        await panel.GetByLabel("Type").SelectOptionAsync("timeDuration");
+        await Fill(panel.GetByLabel("Valeur / value (ISO 8601 or =expression)"), "PT1H");
+        await Expect(panel.GetByLabel("Valeur / value (ISO 8601 or =expression)")).ToHaveValueAsync("PT1H");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
+
+        var xml = await (await context.APIRequest.GetAsync("/workflows/definitions/follow-up/versions/2/xml")).TextAsync();
+        var read = Workflow.Engine.Validation.DefinitionValidator.Validate(xml, Workflow.Application.Workflows.WorkflowCatalogue.Catalogue);
+        read.Errors.ShouldBeEmpty();
+        var process = read.Definition!;
+        var service = process.Node("SendReminder")!.ServiceTask!;
+        service.Command.ShouldBe("Tasks.CreateTask");
+        service.Inputs.Select(i => (i.Target, i.Expression)).ShouldBe([("title", "'Call the person'"), ("dossierId", "dossierId")], ignoreOrder: true);
+        process.Node("MeetingDone")!.Message!.EventType.ShouldBe("ExchangeRecorded");
+        process.Node("MeetingDone")!.Message!.Condition.ShouldBe("event.appointmentId === appointmentId && true");
+        process.Node("DayBefore")!.Timer.ShouldBe(new Workflow.Engine.Model.TimerSpec(Workflow.Engine.Model.TimerKind.Duration, "PT1H"));
+        var diff = (await (await context.APIRequest.GetAsync("/workflows/definitions/follow-up/diff?from=1&to=2")).JsonAsync())!.Value;
+        diff.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["DayBefore", "MeetingDone", "SendReminder"]);
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>Types a value and leaves the field, as a person does: the panel applies a field when it changes.</summary>
+    private static async Task Fill(ILocator input, string value)
+    {
+        await input.FillAsync(value);
+        await input.BlurAsync();
+    }
+
+    /// <summary>
+    /// The empty canvas first (the selected element's context pad may cover the next one), then the shape
+    /// near its top-left corner (the shipped diagrams' flows cross some tasks through their middle).
+    /// </summary>
+    private static async Task ClickShape(IPage page, string id)
+    {
+        var canvas = page.Locator("#canvas");
+        var box = (await canvas.BoundingBoxAsync())!;
+        await canvas.ClickAsync(new() { Position = new() { X = box.Width / 2, Y = box.Height - 30 } });
+        await page.Locator($".djs-shape[data-element-id='{id}']").ClickAsync(new() { Position = new() { X = 12, Y = 8 } });
+    }
 
     private static XElement TaskDefinitionOf(XDocument xml, string id) =>
         xml.Descendants(Bpmn + "userTask").Single(t => (string?)t.Attribute("id") == id).Descendants(Wf + "taskDefinition").Single();
