@@ -196,6 +196,74 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_gateway_flow_that_is_no_longer_the_default_needs_a_condition_and_gets_one_from_the_panel()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await app.Send(new Workflow.Application.Workflows.DeployDefinition.Command(Routing), designer);
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add(error);
+        context.SetDefaultTimeout(20_000);
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail").FillAsync(designer.Email);
+        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await page.Locator("#definitions tr[data-key='routing']").GetByRole(AriaRole.Button, new() { Name = "routing" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("routing v1 opened.");
+        var panel = page.Locator("#properties");
+
+        await page.Locator(".djs-connection[data-element-id='F_No']").ClickAsync();
+        var isDefault = panel.GetByLabel("Flux par défaut / default flow");
+        await Expect(isDefault).ToBeCheckedAsync();
+        await isDefault.UncheckAsync();
+        await Expect(isDefault).Not.ToBeCheckedAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#problems li[data-element='F_No']")).ToContainTextAsync("without a condition");
+        await Expect(page.Locator(".djs-element[data-element-id='F_No']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
+
+        await Fill(panel.GetByLabel("Condition"), "approved !== true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
+        await Expect(page.Locator("#problems li")).ToHaveCountAsync(0);
+        await Expect(page.Locator(".djs-element.wf-error")).ToHaveCountAsync(0);
+
+        var process = Workflow.Engine.Reading.BpmnReader.Read(await (await context.APIRequest.GetAsync("/workflows/definitions/routing/versions/2/xml")).TextAsync()).Definition!;
+        process.Node("Choice")!.DefaultFlowId.ShouldBeNull();
+        process.Flows["F_No"].Condition.ShouldBe("approved !== true");
+        process.Flows["F_Yes"].Condition.ShouldBe("approved === true");
+        problems.ShouldBeEmpty();
+    }
+
+    /// <summary>Start, an exclusive gateway with a conditioned flow and a default flow, two ends; with its diagram.</summary>
+    private const string Routing = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:bpmndi="http://www.omg.org/spec/BPMN/20100524/DI" xmlns:dc="http://www.omg.org/spec/DD/20100524/DC" xmlns:di="http://www.omg.org/spec/DD/20100524/DI" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xmlns:wf="http://workflow.example/schema/bpmn" id="Definitions_routing" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="routing" name="Routing" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F_In</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:exclusiveGateway id="Choice" default="F_No"><bpmn:incoming>F_In</bpmn:incoming><bpmn:outgoing>F_Yes</bpmn:outgoing><bpmn:outgoing>F_No</bpmn:outgoing></bpmn:exclusiveGateway>
+            <bpmn:endEvent id="Yes"><bpmn:incoming>F_Yes</bpmn:incoming></bpmn:endEvent>
+            <bpmn:endEvent id="No"><bpmn:incoming>F_No</bpmn:incoming></bpmn:endEvent>
+            <bpmn:sequenceFlow id="F_In" sourceRef="Start" targetRef="Choice" />
+            <bpmn:sequenceFlow id="F_Yes" sourceRef="Choice" targetRef="Yes"><bpmn:conditionExpression xsi:type="bpmn:tFormalExpression">approved === true</bpmn:conditionExpression></bpmn:sequenceFlow>
+            <bpmn:sequenceFlow id="F_No" sourceRef="Choice" targetRef="No" />
+          </bpmn:process>
+          <bpmndi:BPMNDiagram id="Diagram_routing">
+            <bpmndi:BPMNPlane id="Plane_routing" bpmnElement="routing">
+              <bpmndi:BPMNShape id="Start_di" bpmnElement="Start"><dc:Bounds x="100" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Choice_di" bpmnElement="Choice" isMarkerVisible="true"><dc:Bounds x="200" y="93" width="50" height="50" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="Yes_di" bpmnElement="Yes"><dc:Bounds x="400" y="100" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNShape id="No_di" bpmnElement="No"><dc:Bounds x="282" y="300" width="36" height="36" /></bpmndi:BPMNShape>
+              <bpmndi:BPMNEdge id="F_In_di" bpmnElement="F_In"><di:waypoint x="136" y="118" /><di:waypoint x="200" y="118" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="F_Yes_di" bpmnElement="F_Yes"><di:waypoint x="250" y="118" /><di:waypoint x="400" y="118" /></bpmndi:BPMNEdge>
+              <bpmndi:BPMNEdge id="F_No_di" bpmnElement="F_No"><di:waypoint x="225" y="143" /><di:waypoint x="300" y="300" /></bpmndi:BPMNEdge>
+            </bpmndi:BPMNPlane>
+          </bpmndi:BPMNDiagram>
+        </bpmn:definitions>
+        """;
+
     /// <summary>Types a value and leaves the field, as a person does: the panel applies a field when it changes.</summary>
     private static async Task Fill(ILocator input, string value)
     {
