@@ -237,6 +237,47 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task A_new_diagram_gets_its_key_from_the_panel_is_refused_while_incomplete_and_saved_once_it_has_an_end()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        var page = await context.NewPageAsync();
+        var problems = new List<string>();
+        page.PageError += (_, error) => problems.Add(error);
+        context.SetDefaultTimeout(20_000);
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail").FillAsync(designer.Email);
+        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await Expect(page.Locator("#definitions tr[data-key='expertise']")).ToHaveCountAsync(1);
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Nouveau diagramme / new diagram" }).ClickAsync();
+        await Expect(page.Locator(".djs-shape[data-element-id='StartEvent_1']")).ToHaveCountAsync(1);
+        var panel = page.Locator("#properties");
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("Processus / process");
+        await Fill(panel.GetByLabel("Clé / key (process id)"), "drafted");
+        await Fill(panel.GetByLabel("Nom / name"), "Drafted by hand");
+        await Expect(panel.GetByLabel("Clé / key (process id)")).ToHaveValueAsync("drafted");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#problems li[data-element='StartEvent_1']")).Not.ToHaveCountAsync(0);
+        await Expect(page.Locator(".djs-element[data-element-id='StartEvent_1']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
+        (await app.Query(db => db.WorkflowDefinitions.CountAsync(d => d.Key == "drafted"))).ShouldBe(0);
+
+        // bpmn-js's own context pad appends an end event after the start.
+        await page.Locator(".djs-shape[data-element-id='StartEvent_1']").ClickAsync();
+        await page.Locator(".djs-context-pad [data-action='append.end-event']").ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 1 saved as draft");
+        await Expect(page.Locator("#definitions tr[data-key='drafted'] td").Nth(1)).ToHaveTextAsync("Drafted by hand");
+        await Expect(page.Locator("#current")).ToHaveTextAsync("drafted · v1");
+        var saved = await app.Query(db => db.WorkflowDefinitions.SingleAsync(d => d.Key == "drafted"));
+        (saved.Version, saved.Name, saved.CreatedById).ShouldBe((1, "Drafted by hand", (Guid?)designer.Id));
+        problems.ShouldBeEmpty();
+    }
+
     /// <summary>Start, an exclusive gateway with a conditioned flow and a default flow, two ends; with its diagram.</summary>
     private const string Routing = """
         <?xml version="1.0" encoding="UTF-8"?>
