@@ -30,36 +30,8 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
     public async Task A_designer_changes_a_form_key_saves_a_draft_sees_the_problems_of_a_broken_diagram_on_the_canvas_and_publishes()
     {
         var designer = await app.CreateUser(Roles.Designer);
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        var refusedSaves = 0;
-        var dialogs = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        page.RequestFailed += (_, request) =>
-        {
-            if (request.Failure != "net::ERR_ABORTED")
-                problems.Add($"request failed: {request.Url} {request.Failure}");
-        };
-        page.Response += (_, response) =>
-        {
-            if (response.Status == 422 && response.Request.Method == "POST" && response.Url.EndsWith("/workflows/definitions"))
-                refusedSaves++;
-            else if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
-                problems.Add($"{response.Status} {response.Url}");
-        };
-        page.Dialog += async (_, dialog) =>
-        {
-            dialogs.Add(dialog.Message);
-            await dialog.DismissAsync();
-        };
-        context.SetDefaultTimeout(20_000);
-
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(designer.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await using var session = await DesignerSession.SignIn(app, designer);
+        var (context, page) = (session.Context, session.Page);
         // The API as the signed-in designer, with the page's cookie.
         var api = context.APIRequest;
 
@@ -113,7 +85,7 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         // Leaving the unsaved diagram asks first; declining keeps it.
         await page.Locator("#history tr[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "Ouvrir / open" }).ClickAsync();
         await Expect(page.Locator("#current")).ToHaveTextAsync("expertise · v2");
-        dialogs.ShouldHaveSingleItem().ShouldContain("unsaved changes");
+        session.Dialogs.ShouldHaveSingleItem().ShouldContain("unsaved changes");
 
         // The draft is published and becomes the published version.
         await page.Locator("#history tr[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "Publier / publish" }).ClickAsync();
@@ -124,29 +96,16 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         var list = (await (await api.GetAsync("/workflows/definitions")).JsonAsync())!.Value;
         list.EnumerateArray().Single(d => d.GetProperty("key").GetString() == "expertise").GetProperty("publishedVersion").GetInt32().ShouldBe(2);
 
-        refusedSaves.ShouldBe(1);
-        problems.ShouldBeEmpty();
+        session.RefusedSaves.ShouldBe(1);
+        session.Problems.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task The_panel_writes_commands_with_their_input_mappings_message_event_types_and_timers_that_the_engine_reads_back_and_undo_works()
     {
         var designer = await app.CreateUser(Roles.Designer);
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        page.Response += (_, response) =>
-        {
-            if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
-                problems.Add($"{response.Status} {response.Url}");
-        };
-        context.SetDefaultTimeout(20_000);
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(designer.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await using var session = await DesignerSession.SignIn(app, designer);
+        var (context, page) = (session.Context, session.Page);
         await page.Locator("#definitions tr[data-key='follow-up']").GetByRole(AriaRole.Button, new() { Name = "follow-up" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync("follow-up v1 opened.");
         var panel = page.Locator("#properties");
@@ -193,7 +152,8 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         process.Node("DayBefore")!.Timer.ShouldBe(new Workflow.Engine.Model.TimerSpec(Workflow.Engine.Model.TimerKind.Duration, "PT1H"));
         var diff = (await (await context.APIRequest.GetAsync("/workflows/definitions/follow-up/diff?from=1&to=2")).JsonAsync())!.Value;
         diff.GetProperty("changed").EnumerateArray().Select(c => c.GetProperty("id").GetString()).ShouldBe(["DayBefore", "MeetingDone", "SendReminder"]);
-        problems.ShouldBeEmpty();
+        session.RefusedSaves.ShouldBe(0);
+        session.Problems.ShouldBeEmpty();
     }
 
     [Fact]
@@ -201,16 +161,8 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
     {
         var designer = await app.CreateUser(Roles.Designer);
         await app.Send(new Workflow.Application.Workflows.DeployDefinition.Command(Routing), designer);
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        context.SetDefaultTimeout(20_000);
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(designer.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await using var session = await DesignerSession.SignIn(app, designer);
+        var (context, page) = (session.Context, session.Page);
         await page.Locator("#definitions tr[data-key='routing']").GetByRole(AriaRole.Button, new() { Name = "routing" }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync("routing v1 opened.");
         var panel = page.Locator("#properties");
@@ -234,23 +186,16 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         process.Node("Choice")!.DefaultFlowId.ShouldBeNull();
         process.Flows["F_No"].Condition.ShouldBe("approved !== true");
         process.Flows["F_Yes"].Condition.ShouldBe("approved === true");
-        problems.ShouldBeEmpty();
+        session.RefusedSaves.ShouldBe(1);
+        session.Problems.ShouldBeEmpty();
     }
 
     [Fact]
     public async Task A_new_diagram_gets_its_key_from_the_panel_is_refused_while_incomplete_and_saved_once_it_has_an_end()
     {
         var designer = await app.CreateUser(Roles.Designer);
-        await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        var page = await context.NewPageAsync();
-        var problems = new List<string>();
-        page.PageError += (_, error) => problems.Add(error);
-        context.SetDefaultTimeout(20_000);
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(designer.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await using var session = await DesignerSession.SignIn(app, designer);
+        var (context, page) = (session.Context, session.Page);
         await Expect(page.Locator("#definitions tr[data-key='expertise']")).ToHaveCountAsync(1);
 
         await page.GetByRole(AriaRole.Button, new() { Name = "Nouveau diagramme / new diagram" }).ClickAsync();
@@ -275,7 +220,8 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         await Expect(page.Locator("#current")).ToHaveTextAsync("drafted · v1");
         var saved = await app.Query(db => db.WorkflowDefinitions.SingleAsync(d => d.Key == "drafted"));
         (saved.Version, saved.Name, saved.CreatedById).ShouldBe((1, "Drafted by hand", (Guid?)designer.Id));
-        problems.ShouldBeEmpty();
+        session.RefusedSaves.ShouldBe(1);
+        session.Problems.ShouldBeEmpty();
     }
 
     /// <summary>Start, an exclusive gateway with a conditioned flow and a default flow, two ends; with its diagram.</summary>
@@ -326,4 +272,57 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
 
     private static XElement TaskDefinitionOf(XDocument xml, string id) =>
         xml.Descendants(Bpmn + "userTask").Single(t => (string?)t.Attribute("id") == id).Descendants(Wf + "taskDefinition").Single();
+}
+
+/// <summary>
+/// A designer signed in through the home page, who followed its link to the designer. Collects what a
+/// person would notice going wrong: page errors, failed requests, error answers other than the "who am I"
+/// before signing in and the refused saves (counted apart), and the dialogs (dismissed).
+/// </summary>
+public sealed class DesignerSession : IAsyncDisposable
+{
+    public required IBrowserContext Context { get; init; }
+
+    public required IPage Page { get; init; }
+
+    public List<string> Problems { get; } = [];
+
+    public List<string> Dialogs { get; } = [];
+
+    public int RefusedSaves { get; private set; }
+
+    public static async Task<DesignerSession> SignIn(BrowserFixture app, TestUser user)
+    {
+        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
+        context.SetDefaultTimeout(20_000);
+        var session = new DesignerSession { Context = context, Page = await context.NewPageAsync() };
+        var page = session.Page;
+        page.PageError += (_, error) => session.Problems.Add(error);
+        // A navigation aborts the fetches whose bodies nobody read: net::ERR_ABORTED is not a failure.
+        page.RequestFailed += (_, request) =>
+        {
+            if (request.Failure != "net::ERR_ABORTED")
+                session.Problems.Add($"request failed: {request.Url} {request.Failure}");
+        };
+        page.Response += (_, response) =>
+        {
+            if (response.Status == 422 && response.Request.Method == "POST" && response.Url.EndsWith("/workflows/definitions"))
+                session.RefusedSaves++;
+            else if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
+                session.Problems.Add($"{response.Status} {response.Url}");
+        };
+        page.Dialog += async (_, dialog) =>
+        {
+            session.Dialogs.Add(dialog.Message);
+            await dialog.DismissAsync();
+        };
+        await page.GotoAsync("/");
+        await page.GetByLabel("E-mail").FillAsync(user.Email);
+        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        return session;
+    }
+
+    public ValueTask DisposeAsync() => Context.DisposeAsync();
 }
