@@ -96,12 +96,20 @@ document.getElementById('diff-form').addEventListener('submit', async (e) => {
 async function show(xml, opened) {
   clearProblems();
   await modeler.importXML(xml);
-  modeler.get('canvas').zoom('fit-viewport');
+  fit(modeler.get('canvas'));
   current = opened;
   dirty = false;
   document.getElementById('current').textContent = opened ? `${opened.key} · v${opened.version}` : 'Nouveau / new';
   for (const b of ['save', 'download']) buttons[b].disabled = false;
   updateUndo();
+}
+
+/** The whole diagram in view, clear of the palette on the left, never enlarged. */
+function fit(canvas) {
+  const { inner, outer } = canvas.viewbox();
+  const [left, top] = [110, 30];
+  const scale = Math.min((outer.width - left - 20) / inner.width, (outer.height - top - 20) / inner.height, 1);
+  canvas.viewbox({ x: inner.x - left / scale, y: inner.y - top / scale, width: outer.width / scale, height: outer.height / scale });
 }
 
 async function openVersion(key, version) {
