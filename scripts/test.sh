@@ -27,6 +27,8 @@ export WORKFLOW_TEST_SMTP="127.0.0.1:$smtp_port" WORKFLOW_TEST_MAILDIR="$maildir
 npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --loglevel=error
 # The Form.io agreement tests run the real @formio/core, pinned by its package-lock, through node.
 npm ci --prefix tests/Workflow.Forms.Tests/formio --no-audit --no-fund --loglevel=error
+# The real bpmn-moddle (what bpmn-js saves through) with our wf descriptor, pinned by its package-lock.
+npm ci --prefix tests/Workflow.Tests/Workflows/moddle --no-audit --no-fund --loglevel=error
 # The browser tests: the Form.io renderer in wwwroot/lib, and Debian's chromium driven by Playwright
 # (which cannot download its own browsers here).
 web_assets

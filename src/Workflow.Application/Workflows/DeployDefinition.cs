@@ -46,7 +46,7 @@ public static class DeployDefinition
         {
             // User tasks may name any form that has been imported (the shipped ones are imported at start-up).
             var formKeys = await db.FormDefinitions().Select(f => f.Key).Distinct().ToListAsync(ct);
-            var report = DefinitionValidator.Validate(command.Xml, Catalogue.Of(WorkflowCatalogue.Commands.Keys, formKeys));
+            var report = DefinitionValidator.Validate(command.Xml, WorkflowCatalogue.WithForms(formKeys));
             if (!report.IsValid)
                 throw new InvalidDefinitionException(report.Errors.Count > 0 ? report.Errors : [new("definitions", "the definition cannot be read")]);
             var process = report.Definition!;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Workflow.Application.Common;
 using Workflow.Application.Notifications;
 using Workflow.Application.Scheduling;
 using Workflow.Application.Tasks;
@@ -8,7 +9,8 @@ namespace Workflow.Application.Workflows;
 
 /// <summary>
 /// What a definition may name: the commands a service task can send (an explicit list, never
-/// "any type found by reflection") and the form keys a user task can use.
+/// "any type found by reflection"), the form keys a user task can use and the domain events a
+/// message event can wait for.
 /// </summary>
 public static class WorkflowCatalogue
 {
@@ -32,7 +34,22 @@ public static class WorkflowCatalogue
         "plan-appointment", "expertise-report", "first-meeting",
     };
 
-    public static Catalogue Catalogue { get; } = Catalogue.Of(Commands.Keys, FormKeys);
+    /// <summary>The workflow's own bookkeeping, never routed to workflows (see WorkflowEventRouter).</summary>
+    private static readonly HashSet<Type> InternalEvents =
+        [typeof(WorkflowTimerSet), typeof(WorkflowTimerCleared), typeof(WorkflowDefinitionPublished), typeof(WorkflowDefinitionUnpublished)];
+
+    /// <summary>
+    /// Event type (the record's name, as the router sends it) → the domain event: every one the application
+    /// raises, less the workflows' internal ones.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, Type> Events = typeof(IDomainEvent).Assembly.GetTypes()
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t) && !InternalEvents.Contains(t))
+        .ToDictionary(t => t.Name, StringComparer.Ordinal);
+
+    public static Catalogue Catalogue { get; } = Catalogue.Of(Commands.Keys, FormKeys, Events.Keys);
+
+    /// <summary>The catalogue deploying checks against: the forms imported in the database instead of the shipped list.</summary>
+    public static Catalogue WithForms(IEnumerable<string> formKeys) => Catalogue.Of(Commands.Keys, formKeys, Events.Keys);
 
     /// <summary>Inputs and results travel as JSON: camelCase names, kebab-case enum values, as on the API.</summary>
     public static JsonSerializerOptions Json { get; } = new(JsonSerializerDefaults.Web)

@@ -22,6 +22,9 @@ internal static class CatalogueRules
                 else if (!knownForm(task.FormKey))
                     errors.Add(new(node.Id, $"unknown form key '{task.FormKey}'"));
             }
+            // A typo in an event type would never fire: the host says which types it raises.
+            if (node.Message is { EventType.Length: > 0 } message && catalogue.IsKnownEventType is { } knownEvent && !knownEvent(message.EventType))
+                errors.Add(new(node.Id, $"unknown event type '{message.EventType}'"));
         }
     }
 }

@@ -57,6 +57,14 @@ public static class WorkflowEndpoints
         definitions.MapGet("/{key}/diff", async Task<Ok<DefinitionDiff>> (string key, int from, int to, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new DiffDefinitions.Query(key, from, to), ct)));
 
+        // What the designer needs: the names a definition may use, and the descriptor bpmn-js keeps our extension with.
+        var design = app.MapGroup("/workflows").WithTags("Workflow designer").RequireAuthorization(Policies.Design);
+
+        design.MapGet("/catalogue", async Task<Ok<DesignerCatalogue.Result>> (IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new DesignerCatalogue.Query(), ct)));
+
+        design.MapGet("/moddle.json", () => TypedResults.Text(Engine.Reading.ModdleDescriptor.Json, "application/json"));
+
         // Starting and migrating sit beside the designers' group: a policy on the group would add to theirs.
         var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions");
 

@@ -7,7 +7,7 @@ namespace Workflow.Tests.Browser;
 /// The application on Kestrel and Debian's chromium driven by Playwright (which cannot download
 /// its own browsers here). scripts/test.sh installs chromium and the web assets.
 /// </summary>
-public sealed class BrowserFixture : AppFixture, IAsyncLifetime
+public class BrowserFixture : AppFixture, IAsyncLifetime
 {
     public const string Chromium = "/usr/bin/chromium";
 

@@ -100,6 +100,8 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/workflows/definitions/{key}/versions/{version:int}/unpublish", Design),
         ("POST", "/workflows/definitions/{key}/versions/{version:int}/revert", Design),
         ("GET", "/workflows/definitions/{key}/diff", Design),
+        ("GET", "/workflows/catalogue", Design),
+        ("GET", "/workflows/moddle.json", Design),
         ("POST", "/workflows/definitions/{key}/start", Planning),
         ("POST", "/workflows/definitions/{key}/migrate", Admin),
         ("GET", "/workflows/definitions/{key}/migration-plan", Admin),
