@@ -17,7 +17,9 @@ namespace Workflow.Engine.Expressions;
 /// </summary>
 public sealed class ExpressionEvaluator(ExpressionLimits limits)
 {
-    private readonly ThreadLocal<ReusedEngine?> _reused = new();
+    /// <summary>Per thread and per set of limits, shared by every evaluator: hosts make an engine per request.</summary>
+    [ThreadStatic]
+    private static Dictionary<ExpressionLimits, ReusedEngine>? t_reused;
 
     public ExpressionLimits Limits => limits;
 
@@ -37,7 +39,9 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
 
     private ExpressionResult EvaluatePure(string expression, ExpressionShape shape, IReadOnlyDictionary<string, JsonNode?> globals, IReadOnlyDictionary<string, Delegate>? functions)
     {
-        var reused = _reused.Value ??= new ReusedEngine(limits);
+        t_reused ??= [];
+        if (!t_reused.TryGetValue(limits, out var reused))
+            t_reused[limits] = reused = new ReusedEngine(limits);
         // A name that would hide a built-in (a variable called "Date") would be deleted from the reused engine afterwards.
         if (shape.Names.Any(reused.IsBuiltIn))
             return EvaluateScript(expression, globals, functions);
@@ -62,7 +66,7 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
         });
         // After a failure nothing is assumed about the engine's state: the next pure expression gets a new one.
         if (result.Failed || !reused.Forget(set))
-            _reused.Value = null;
+            t_reused.Remove(limits);
         return result;
     }
 
