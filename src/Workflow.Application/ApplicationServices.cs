@@ -16,7 +16,8 @@ public static class ApplicationServices
     /// <summary>The connection string is read when the first context is made (ConnectionStrings:Workflow), so hosts and tests can set it late.</summary>
     public static IServiceCollection AddWorkflowApplication(this IServiceCollection services)
     {
-        services.AddDbContext<AppDbContext>((sp, options) => AppDbContextOptions.Configure(options,
+        // Pooled: a request leases a context already built instead of assembling one (the model has some forty entity types).
+        services.AddDbContextPool<AppDbContext>((sp, options) => AppDbContextOptions.Configure(options,
             sp.GetRequiredService<IConfiguration>().GetConnectionString("Workflow")
             ?? throw new InvalidOperationException("ConnectionStrings:Workflow is not configured (see README, 'Configuration').")));
         services.TryAddSingleton(TimeProvider.System);

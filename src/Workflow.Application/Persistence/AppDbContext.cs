@@ -17,9 +17,10 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
     public AppDbContext(DbContextOptions<AppDbContext> options)
         : base(options)
     {
-        // Every command runs in one transaction that either commits whole or not at all (UnitOfWorkBehavior),
-        // so a savepoint around each SaveChanges is two round trips for nothing. The one place that goes on
-        // after a failed save, a workflow's service task, sets its own savepoint (CommandRunner).
+        // Every command runs in one transaction that either commits whole or not at all (UnitOfWorkBehavior,
+        // which sets this again on a pooled context), so a savepoint around each SaveChanges is two round trips
+        // for nothing. The one place that goes on after a failed save, a workflow's service task, sets its own
+        // savepoint (CommandRunner).
         Database.AutoSavepointsEnabled = false;
     }
 

@@ -23,6 +23,8 @@ public sealed class UnitOfWorkBehavior<TRequest, TResponse>(AppDbContext db, IMe
 
         List<IDomainEvent> events;
         TResponse response;
+        // A pooled context comes back with EF's defaults: no savepoint around each save in this one transaction.
+        db.Database.AutoSavepointsEnabled = false;
         await using (var transaction = await db.Database.BeginTransactionAsync(cancellationToken))
         {
             try
