@@ -212,6 +212,55 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         session.Problems.ShouldBeEmpty();
     }
 
+    [Fact]
+    public async Task An_error_boundary_events_code_is_set_and_cleared_from_the_panel_and_the_engine_catches_what_it_says()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await app.Send(new Workflow.Application.Workflows.DeployDefinition.Command(Diagrams.Laid(Booking)), designer);
+        await using var session = await DesignerSession.SignIn(app, designer);
+        var (context, page) = (session.Context, session.Page);
+        await page.Locator("#definitions tr[data-key='booking-errors']").GetByRole(AriaRole.Button, new() { Name = "booking-errors" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToHaveTextAsync("booking-errors v1 opened.");
+        var panel = page.Locator("#properties");
+
+        await page.Locator(".djs-shape[data-element-id='Refused']").ClickAsync();
+        var code = panel.GetByLabel("Code d'erreur / error code");
+        await Expect(code).ToHaveValueAsync("overlap");
+        await Fill(code, "busy-elsewhere");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
+        // Cleared: the boundary event catches any refusal.
+        await Fill(code, "");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Expect(page.Locator("#status")).ToContainTextAsync("Version 3 saved as draft");
+
+        async Task<Workflow.Engine.Model.ProcessDefinition> Version(int version) =>
+            Workflow.Engine.Reading.BpmnReader.Read(await (await context.APIRequest.GetAsync($"/workflows/definitions/booking-errors/versions/{version}/xml")).TextAsync()).Definition!;
+        (await Version(2)).Node("Refused")!.Error!.ErrorCode.ShouldBe("busy-elsewhere");
+        (await Version(3)).Node("Refused")!.Error!.ErrorCode.ShouldBeNull();
+        session.RefusedSaves.ShouldBe(0);
+        session.Problems.ShouldBeEmpty();
+    }
+
+    /// <summary>A booking whose refusal (overlap) a boundary event catches; laid out by Diagrams.</summary>
+    private const string Booking = """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL" xmlns:wf="http://workflow.example/schema/bpmn" id="Definitions_booking" targetNamespace="http://bpmn.io/schema/bpmn">
+          <bpmn:process id="booking-errors" name="Booking errors" isExecutable="true">
+            <bpmn:startEvent id="Start"><bpmn:outgoing>F1</bpmn:outgoing></bpmn:startEvent>
+            <bpmn:serviceTask id="Book"><bpmn:extensionElements><wf:command name="Scheduling.AssignExpert" /><wf:input target="dossierId" expression="dossierId" /><wf:input target="expertId" expression="expertId" /></bpmn:extensionElements>
+              <bpmn:incoming>F1</bpmn:incoming><bpmn:outgoing>F2</bpmn:outgoing></bpmn:serviceTask>
+            <bpmn:endEvent id="Booked"><bpmn:incoming>F2</bpmn:incoming></bpmn:endEvent>
+            <bpmn:endEvent id="NotBooked"><bpmn:incoming>F3</bpmn:incoming></bpmn:endEvent>
+            <bpmn:boundaryEvent id="Refused" attachedToRef="Book"><bpmn:outgoing>F3</bpmn:outgoing><bpmn:errorEventDefinition id="Refused_error" errorRef="Error_overlap" /></bpmn:boundaryEvent>
+            <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="Book" />
+            <bpmn:sequenceFlow id="F2" sourceRef="Book" targetRef="Booked" />
+            <bpmn:sequenceFlow id="F3" sourceRef="Refused" targetRef="NotBooked" />
+          </bpmn:process>
+          <bpmn:error id="Error_overlap" name="Overlap" errorCode="overlap" />
+        </bpmn:definitions>
+        """;
+
     /// <summary>Start, an exclusive gateway with a conditioned flow and a default flow, two ends; with its diagram.</summary>
     private const string Routing = """
         <?xml version="1.0" encoding="UTF-8"?>

@@ -144,6 +144,9 @@ export class PropertiesPanel {
     const definition = is(bo, 'bpmn:CatchEvent') ? bo.eventDefinitions?.[0] : undefined;
     if (is(definition, 'bpmn:MessageEventDefinition')) out.push(this.message());
     if (is(definition, 'bpmn:TimerEventDefinition')) out.push(this.timer(definition));
+    // Error boundary events catch a refusal by its code; error end events throw one.
+    const error = is(bo, 'bpmn:Event') ? bo.eventDefinitions?.find((d) => is(d, 'bpmn:ErrorEventDefinition')) : undefined;
+    if (error) out.push(this.error(error, is(bo, 'bpmn:CatchEvent')));
     if (is(bo, 'bpmn:SequenceFlow')) out.push(this.flow(element));
     return out;
   }
@@ -226,6 +229,30 @@ export class PropertiesPanel {
       this.select('Type', 'timerKind', current, kinds.map(([k, l]) => ({ value: k, label: l })), (kind) => write(kind ?? 'timeDuration', value ?? '')),
       this.text('Valeur / value (ISO 8601 or =expression)', 'timerValue', value, (body) => write(current, body),
         { placeholder: current === 'timeCycle' ? 'R/2026-12-01T08:00:00Z/P1D' : current === 'timeDate' ? '2026-12-01T08:00:00Z' : 'PT1H' }));
+  }
+
+  /**
+   * The error's code: the bpmn:Error of the diagram with that code (made when none has it) becomes the
+   * definition's errorRef. Empty: a boundary event catches any error.
+   */
+  error(definition, catches) {
+    const write = (errorCode) => {
+      if (!errorCode) { this.run([this.updateModdle(definition, { errorRef: undefined })]); return; }
+      const definitions = this.modeler.getDefinitions();
+      const commands = [];
+      let error = definitions.rootElements.find((e) => is(e, 'bpmn:Error') && e.errorCode === errorCode);
+      if (!error) {
+        error = this.factory.create('bpmn:Error', { name: errorCode, errorCode });
+        error.$parent = definitions;
+        commands.push(this.updateModdle(definitions, { rootElements: [...definitions.rootElements, error] }));
+      }
+      commands.push(this.updateModdle(definition, { errorRef: error }));
+      this.run(commands);
+    };
+    return h('fieldset', {}, h('legend', { text: 'Erreur / error' }),
+      this.text("Code d'erreur / error code", 'errorCode', definition.errorRef?.errorCode, write,
+        { placeholder: catches ? 'overlap (empty: any error)' : 'BROKEN' }),
+      catches ? h('p', { class: 'hint', text: "A service task's refusal reason, e.g. overlap, outside-availability, busy-elsewhere, not-an-expert." }) : null);
   }
 
   flow(element) {
