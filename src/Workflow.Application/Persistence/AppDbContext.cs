@@ -56,7 +56,7 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
 
     public DbSet<Workflows.WorkflowInstance> WorkflowInstances => Set<Workflows.WorkflowInstance>();
 
-    public DbSet<Workflows.WorkflowJournalEntry> WorkflowJournal => Set<Workflows.WorkflowJournalEntry>();
+    public DbSet<Workflows.WorkflowJournalChunk> WorkflowJournal => Set<Workflows.WorkflowJournalChunk>();
 
     public DbSet<Workflows.WorkflowSubscription> WorkflowSubscriptions => Set<Workflows.WorkflowSubscription>();
 
@@ -90,7 +90,6 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
         builder.Properties<Calendars.FeedStatus>().HaveConversion<KebabEnumConverter<Calendars.FeedStatus>>().HaveMaxLength(32);
         builder.Properties<Workflows.DefinitionStatus>().HaveConversion<KebabEnumConverter<Workflows.DefinitionStatus>>().HaveMaxLength(32);
         builder.Properties<Workflow.Engine.State.InstanceStatus>().HaveConversion<KebabEnumConverter<Workflow.Engine.State.InstanceStatus>>().HaveMaxLength(32);
-        builder.Properties<Workflow.Engine.State.JournalKind>().HaveConversion<KebabEnumConverter<Workflow.Engine.State.JournalKind>>().HaveMaxLength(32);
         builder.Properties<Notifications.EmailKind>().HaveConversion<KebabEnumConverter<Notifications.EmailKind>>().HaveMaxLength(32);
     }
 }

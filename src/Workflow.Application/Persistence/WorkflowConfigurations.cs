@@ -32,10 +32,10 @@ internal sealed class WorkflowInstanceConfiguration : IEntityTypeConfiguration<W
         b.HasOne<Dossier>().WithMany().HasForeignKey(i => i.DossierId).OnDelete(DeleteBehavior.Restrict);
         b.HasMany(i => i.Subscriptions).WithOne().HasForeignKey(s => s.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.HasMany(i => i.Timers).WithOne().HasForeignKey(t => t.InstanceId).OnDelete(DeleteBehavior.Cascade);
-        b.HasMany(i => i.NewJournalEntries).WithOne().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
+        b.HasMany(i => i.NewJournalChunks).WithOne().HasForeignKey(j => j.InstanceId).OnDelete(DeleteBehavior.Cascade);
         b.Navigation(i => i.Subscriptions).HasField("_subscriptions");
         b.Navigation(i => i.Timers).HasField("_timers");
-        b.Navigation(i => i.NewJournalEntries).HasField("_journal");
+        b.Navigation(i => i.NewJournalChunks).HasField("_journal");
         b.HasIndex(i => i.DossierId);
         b.HasIndex(i => new { i.DefinitionKey, i.DefinitionVersion, i.Status });
         b.Ignore(i => i.DomainEvents);
@@ -55,16 +55,14 @@ internal sealed class WorkflowSubscriptionConfiguration : IEntityTypeConfigurati
     }
 }
 
-internal sealed class WorkflowJournalEntryConfiguration : IEntityTypeConfiguration<WorkflowJournalEntry>
+internal sealed class WorkflowJournalChunkConfiguration : IEntityTypeConfiguration<WorkflowJournalChunk>
 {
-    public void Configure(EntityTypeBuilder<WorkflowJournalEntry> b)
+    public void Configure(EntityTypeBuilder<WorkflowJournalChunk> b)
     {
         b.ToTable("workflow_journal");
         // Read in order per instance, written once: the key is the order.
         b.HasKey(j => new { j.InstanceId, j.Seq });
-        b.Property(j => j.ElementId).HasMaxLength(200);
-        b.Property(j => j.Actor).HasMaxLength(200);
-        b.Property(j => j.Variables).HasColumnType("jsonb");
+        b.Property(j => j.Entries).HasColumnType("jsonb").IsRequired();
     }
 }
 

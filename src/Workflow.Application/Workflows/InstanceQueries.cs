@@ -108,7 +108,7 @@ public static class GetInstance
             var references = await InstanceAccess.DossierReferences(db, [instance], ct);
             var journal = await db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instance.Id).OrderBy(j => j.Seq).ToListAsync(ct);
             return new InstanceDetail(InstanceAccess.Summary(instance, references), state.Tokens, state.Variables, state.Waits, state.Incidents,
-                journal.Select(j => j.ToEntry()).ToList());
+                WorkflowJournalChunk.Concat(journal));
         }
     }
 }

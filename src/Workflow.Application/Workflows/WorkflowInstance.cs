@@ -1,4 +1,4 @@
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using Workflow.Application.Common;
 using Workflow.Engine.Execution;
 using Workflow.Engine.State;
@@ -16,7 +16,7 @@ public sealed class WorkflowInstance : Entity
 {
     private readonly List<WorkflowSubscription> _subscriptions = [];
     private readonly List<WorkflowTimer> _timers = [];
-    private readonly List<WorkflowJournalEntry> _journal = [];
+    private readonly List<WorkflowJournalChunk> _journal = [];
 
     private WorkflowInstance() { }
 
@@ -49,8 +49,8 @@ public sealed class WorkflowInstance : Entity
 
     public IReadOnlyList<WorkflowTimer> Timers => _timers;
 
-    /// <summary>The entries this unit of work appends (the rows already stored are not loaded with the instance).</summary>
-    public IReadOnlyList<WorkflowJournalEntry> NewJournalEntries => _journal;
+    /// <summary>The journal rows this unit of work appends (the rows already stored are not loaded with the instance).</summary>
+    public IReadOnlyList<WorkflowJournalChunk> NewJournalChunks => _journal;
 
     public static WorkflowInstance Start(WorkflowDefinition definition, Guid? dossierId, EngineResult result)
     {
@@ -75,9 +75,12 @@ public sealed class WorkflowInstance : Entity
     /// </summary>
     public void Apply(InstanceState state, DateTimeOffset now)
     {
-        foreach (var entry in state.Journal)
-            _journal.Add(WorkflowJournalEntry.From(Id, JournalLength++, entry));
-        state.Journal.Clear();
+        if (state.Journal.Count > 0)
+        {
+            _journal.Add(WorkflowJournalChunk.From(Id, JournalLength, state.Journal));
+            JournalLength += state.Journal.Count;
+            state.Journal.Clear();
+        }
         State = state.ToJson();
         Status = state.Status;
         EndedAt = state.EndedAt;
@@ -132,39 +135,33 @@ public sealed class WorkflowTimer(Guid waitId, Guid instanceId, DateTimeOffset d
     public DateTimeOffset DueAt { get; private set; } = dueAt;
 }
 
-/// <summary>One entry of an instance's journal: an element entered or left, variables changed, an error, an incident, a migration.</summary>
-public sealed class WorkflowJournalEntry
+/// <summary>
+/// The journal entries one step appended (elements entered and left, variables changed, errors, incidents,
+/// a migration), in one row: a step writes one row however much it did. Keyed by the instance and the
+/// position of its first entry, so the rows read back in order.
+/// </summary>
+public sealed class WorkflowJournalChunk
 {
-    private WorkflowJournalEntry() { }
+    private WorkflowJournalChunk() { }
 
     public Guid InstanceId { get; private set; }
 
+    /// <summary>The position of the chunk's first entry in the instance's journal.</summary>
     public int Seq { get; private set; }
 
-    public DateTimeOffset At { get; private set; }
+    /// <summary>The entries as a JSON array, in the engine's own JSON form.</summary>
+    public string Entries { get; private set; } = "[]";
 
-    public JournalKind Kind { get; private set; }
-
-    public string? ElementId { get; private set; }
-
-    public string? Actor { get; private set; }
-
-    public string? Message { get; private set; }
-
-    /// <summary>The new values of the variables the step changed, as JSON.</summary>
-    public string? Variables { get; private set; }
-
-    public static WorkflowJournalEntry From(Guid instanceId, int seq, JournalEntry entry) => new()
+    public static WorkflowJournalChunk From(Guid instanceId, int seq, IEnumerable<JournalEntry> entries) => new()
     {
-        InstanceId = instanceId, Seq = seq, At = entry.At, Kind = entry.Kind, ElementId = entry.ElementId, Actor = entry.Actor,
-        Message = entry.Message, Variables = entry.Variables?.ToJsonString(),
+        InstanceId = instanceId, Seq = seq, Entries = JsonSerializer.Serialize(entries, InstanceState.JsonOptions),
     };
 
-    public JournalEntry ToEntry() => new()
-    {
-        At = At, Kind = Kind, ElementId = ElementId, Actor = Actor, Message = Message,
-        Variables = Variables is null ? null : JsonNode.Parse(Variables) as JsonObject,
-    };
+    public IReadOnlyList<JournalEntry> Read() => JsonSerializer.Deserialize<List<JournalEntry>>(Entries, InstanceState.JsonOptions) ?? [];
+
+    /// <summary>The journal of an instance, from its rows in order.</summary>
+    public static List<JournalEntry> Concat(IEnumerable<WorkflowJournalChunk> chunks) =>
+        chunks.OrderBy(c => c.Seq).SelectMany(c => c.Read()).ToList();
 }
 
 /// <summary>After commit: a Quartz trigger goes in for this wait.</summary>

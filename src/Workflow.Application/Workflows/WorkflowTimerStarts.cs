@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using MediatR;
@@ -117,7 +118,8 @@ public static class RestoreTimerStartTriggers
                     if (await scheduler.StartExists(key, ct))
                         continue;
                     // The instances of this version that started at this event, as their journals say.
-                    var fired = await db.WorkflowJournal.CountAsync(j => j.Kind == JournalKind.InstanceStarted && j.ElementId == start.Id
+                    var startedHere = JsonSerializer.Serialize(new[] { new { kind = "instance-started", elementId = start.Id } });
+                    var fired = await db.WorkflowJournal.CountAsync(j => j.Seq == 0 && EF.Functions.JsonContains(j.Entries, startedHere)
                         && db.WorkflowInstances.Any(i => i.Id == j.InstanceId && i.DefinitionId == definition.Id && i.DossierId == null), ct);
                     if (Next(start.Timer!, definition.PublishedAt!.Value, fired) is not { } next)
                         continue;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Workflows;
 using Workflow.Engine.State;
 using Workflow.Tests.Infrastructure;
 
@@ -8,6 +9,5 @@ public static class Journal
 {
     /// <summary>An instance's journal as stored: its rows, in order.</summary>
     public static async Task<List<JournalEntry>> Of(AppFixture app, Guid instanceId) =>
-        (await app.Query(db => db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId).OrderBy(j => j.Seq).ToListAsync()))
-        .Select(j => j.ToEntry()).ToList();
+        WorkflowJournalChunk.Concat(await app.Query(db => db.WorkflowJournal.AsNoTracking().Where(j => j.InstanceId == instanceId).ToListAsync()));
 }

@@ -1,29 +1,25 @@
--- An instance's journal leaves its state for rows of its own: a step rewrites only what the instance is doing.
+-- An instance's journal leaves its state for rows of its own, one per step (the entries it appended, as
+-- a JSON array, keyed by the position of the first): a step rewrites only what the instance is doing and
+-- appends one row, however long the instance has run.
 CREATE TABLE workflow_journal (
     instance_id uuid NOT NULL,
     seq integer NOT NULL,
-    at timestamp with time zone NOT NULL,
-    kind character varying(32) NOT NULL,
-    element_id character varying(200),
-    actor character varying(200),
-    message text,
-    variables jsonb,
+    entries jsonb NOT NULL,
     CONSTRAINT pk_workflow_journal PRIMARY KEY (instance_id, seq),
     CONSTRAINT fk_workflow_journal_workflow_instances_instance_id FOREIGN KEY (instance_id) REFERENCES workflow_instances (id) ON DELETE CASCADE
 );
 
 ALTER TABLE workflow_instances ADD journal_length integer NOT NULL DEFAULT 0;
 
--- The journals written so far, in their order (the state's JSON and the rows use the same kebab-case kinds).
-INSERT INTO workflow_journal (instance_id, seq, at, kind, element_id, actor, message, variables)
-SELECT i.id, (e.ordinality - 1)::integer, (e.entry->>'at')::timestamptz, e.entry->>'kind', left(e.entry->>'elementId', 200),
-       left(e.entry->>'actor', 200), e.entry->>'message', e.entry->'variables'
-FROM workflow_instances AS i
-CROSS JOIN LATERAL jsonb_array_elements(coalesce(i.state->'journal', '[]'::jsonb)) WITH ORDINALITY AS e(entry, ordinality);
+-- The journals written so far: each becomes the instance's first row, in its order.
+INSERT INTO workflow_journal (instance_id, seq, entries)
+SELECT id, 0, state->'journal'
+FROM workflow_instances
+WHERE jsonb_typeof(state->'journal') = 'array' AND jsonb_array_length(state->'journal') > 0;
 
 UPDATE workflow_instances
 SET journal_length = coalesce(jsonb_array_length(state->'journal'), 0),
     state = jsonb_set(state, '{journal}', '[]'::jsonb)
-WHERE state ? 'journal';
+WHERE jsonb_typeof(state->'journal') = 'array';
 
 ALTER TABLE workflow_instances ALTER COLUMN journal_length DROP DEFAULT;
