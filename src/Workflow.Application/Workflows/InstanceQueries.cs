@@ -51,7 +51,7 @@ public static class ListInstances
     /// filters by the dossier's reference as people know it (case-insensitive prefix).
     /// </summary>
     public sealed record Query(string? Key = null, int? Version = null, Guid? DossierId = null, InstanceStatus? Status = null, int Limit = 100,
-        string? DossierReference = null, int Skip = 0) : IQuery<IReadOnlyList<InstanceSummary>>;
+        string? DossierReference = null, int Skip = 0, bool WithIncidents = false) : IQuery<IReadOnlyList<InstanceSummary>>;
 
     public sealed class Validator : AbstractValidator<Query>
     {
@@ -77,6 +77,8 @@ public static class ListInstances
                 instances = instances.Where(i => i.DossierId == q.DossierId);
             if (q.Status is not null)
                 instances = instances.Where(i => i.Status == q.Status);
+            if (q.WithIncidents)
+                instances = instances.Where(i => i.OpenIncidents > 0);
             if (!string.IsNullOrWhiteSpace(q.DossierReference))
             {
                 // What was typed is taken literally: % and _ are not wildcards here.

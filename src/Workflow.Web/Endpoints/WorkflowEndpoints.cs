@@ -85,8 +85,9 @@ public static class WorkflowEndpoints
         var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff);
 
         instances.MapGet("/", async Task<Ok<IReadOnlyList<InstanceSummary>>> (string? key, int? version, Guid? dossierId, string? dossier, string? status,
-                int? skip, int? limit, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new ListInstances.Query(key, version, dossierId, Enums.Parse<InstanceStatus>(status, "status"), limit ?? 100, dossier, skip ?? 0), ct)));
+                bool? incidents, int? skip, int? limit, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ListInstances.Query(key, version, dossierId, Enums.Parse<InstanceStatus>(status, "status"), limit ?? 100, dossier, skip ?? 0,
+                incidents ?? false), ct)));
 
         instances.MapGet("/{id:guid}", async Task<Ok<InstanceDetail>> (Guid id, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new GetInstance.Query(id), ct)));

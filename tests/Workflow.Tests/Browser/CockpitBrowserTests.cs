@@ -98,8 +98,16 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await using var session = await Open(admin, expected: r => r.Status == 400 && r.Url.EndsWith($"/workflows/instances/{skipped.Id}/cancel", StringComparison.Ordinal));
         var page = session.Page;
 
-        await page.GotoAsync("/instances.html");
+        // The home page says instances are stuck and leads to them.
+        await page.GotoAsync("/");
+        var stuck = page.Locator("a#incidents");
+        await Expect(stuck).ToContainTextAsync("instance(s) with open incidents");
+        await stuck.ClickAsync();
+        await Expect(page.Locator("#filters input[name=incidents]")).ToBeCheckedAsync();
         await Expect(page.Locator($"#instances tr[data-instance-id='{retried.Id}'] td.incident-count")).ToHaveTextAsync("1");
+        await Expect(page.Locator($"#instances tr[data-instance-id='{skipped.Id}']")).ToHaveCountAsync(1);
+        // Only instances with incidents: none of the rows says 0.
+        await Expect(page.Locator("#instances tbody td.incident-count")).ToHaveCountAsync(await page.Locator("#instances tbody tr").CountAsync());
         await page.GotoAsync($"/instances.html?id={retried.Id}");
         await Expect(Shape(page, "Act")).ToHaveClassAsync(InIncident);
         await Expect(Overlay(page, "Act", ".cockpit-incident-text")).ToHaveTextAsync(error);

@@ -43,6 +43,8 @@ async function showList(me) {
   const keys = definitions.ok ? definitions.json.map((d) => d.key) : [];
   const filters = document.getElementById('filters');
   filters.key.append(...keys.map((k) => el('option', { value: k }, k)));
+  // The home page links here for the instances stuck on an incident.
+  filters.incidents.checked = new URLSearchParams(location.search).get('incidents') === 'true';
   filters.addEventListener('submit', (e) => { e.preventDefault(); skip = 0; listInstances(filters); });
   document.getElementById('newer').addEventListener('click', () => { skip = Math.max(0, skip - pageSize); listInstances(filters); });
   document.getElementById('older').addEventListener('click', () => { skip += pageSize; listInstances(filters); });
