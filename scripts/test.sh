@@ -2,7 +2,8 @@
 # README command 2: runs every test. Installs and starts what the tests need: a private
 # PostgreSQL cluster in .data/postgres-test (port 55433, fsync off: the data is thrown away),
 # an SMTP sink writing to .data/mail-test (port 55025), the npm packages the tests run, the
-# Form.io renderer the pages load, and chromium for the browser tests.
+# Form.io renderer the pages load, and chromium for the browser tests. Arguments go to dotnet test
+# (e.g. --filter FullyQualifiedName~Browser).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source scripts/postgres.sh
@@ -40,7 +41,7 @@ fi
 
 log=$(mktemp)
 status=0
-dotnet test Workflow.sln --nologo -v quiet 2>&1 | tee "$log" || status=$?
+dotnet test Workflow.sln --nologo -v quiet "$@" 2>&1 | tee "$log" || status=$?
 
 # One plain closing line, summed over the test assemblies.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')

@@ -44,10 +44,17 @@ public static class WorkflowHost
         {
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower, allowIntegerValues: false));
             o.SerializerOptions.DefaultIgnoreCondition = JsonIgnoreCondition.Never;
+            // Numbers are numbers: the web defaults also read "60" as 60, which made every integer of the
+            // OpenAPI document "integer or string" for the clients generated from it.
+            o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails();
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
-        builder.Services.AddOpenApi(o => o.AddDocumentTransformer<OpenApiSecurity>());
+        builder.Services.AddOpenApi(o =>
+        {
+            o.AddDocumentTransformer<OpenApiSecurity>();
+            o.CreateSchemaReferenceId = SchemaNames.Of;
+        });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
         builder.Services.AddHostedService<EmailDeliveryService>();
         builder.Services.AddSingleton<Workflow.Application.Jobs.QuartzHostedService>();
@@ -57,7 +64,9 @@ public static class WorkflowHost
 
         app.UseExceptionHandler();
         app.UseStatusCodePages();
-        app.UseDefaultFiles();
+        // The web application is built into wwwroot/app (src/Workflow.Web/client); its routes live under /app
+        // so that they never collide with the API's (GET /dossiers/{id} is data, /app/dossiers/{id} the screen).
+        app.MapGet("/", () => TypedResults.Redirect("/app/")).AllowAnonymous().ExcludeFromDescription();
         app.UseStaticFiles();
         // Before authentication: the UI is a static page, and everything it calls is authorised as usual.
         app.UseSwaggerUI(o =>
@@ -84,6 +93,7 @@ public static class WorkflowHost
         RecordEndpoints.Map(app);
         FormEndpoints.Map(app);
         WorkflowEndpoints.Map(app);
+        WebApp.Map(app);
         return app;
     }
 

@@ -11,6 +11,12 @@ public static class AuthEndpoints
 {
     public sealed record LoginRequest(string Email, string Password);
 
+    /// <summary>What the web application needs to start: the signed-in user (null when nobody is) and its settings.</summary>
+    public sealed record SessionResponse(UserSummary? User, ClientSettings Settings);
+
+    /// <summary>The map's tile server (a URL template, null for none: the map then shows its markers on a plain background).</summary>
+    public sealed record ClientSettings(string? MapTileUrl, string? MapAttribution);
+
     public static void Map(IEndpointRouteBuilder app)
     {
         var auth = app.MapGroup("/auth").WithTags("Authentication");
@@ -31,6 +37,15 @@ public static class AuthEndpoints
                         statusCode: StatusCodes.Status401Unauthorized, title: "Sign-in failed");
                 // The sign-in has written the token (or the cookie) already.
                 return TypedResults.Empty;
+            })
+            .AllowAnonymous();
+
+        // Answers 200 whether or not someone is signed in, so a page checking it logs no 401.
+        auth.MapGet("/session", async Task<Ok<SessionResponse>> (CurrentUser user, IConfiguration configuration, IMediator mediator, CancellationToken ct) =>
+            {
+                var settings = new ClientSettings(configuration["Map:TileUrl"] is { Length: > 0 } url ? url : null, configuration["Map:Attribution"]);
+                var me = user.IsAuthenticated ? await mediator.Send(new GetUser.Query(user.Id), ct) : null;
+                return TypedResults.Ok(new SessionResponse(me, settings));
             })
             .AllowAnonymous();
 

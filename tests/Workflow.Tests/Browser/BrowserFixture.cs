@@ -21,8 +21,8 @@ public class BrowserFixture : AppFixture, IAsyncLifetime
     {
         if (!File.Exists(Chromium))
             throw new InvalidOperationException($"{Chromium} is missing: run the tests with 'bash scripts/test.sh', which installs it.");
-        if (!File.Exists(Path.Combine(Node.RepositoryRoot, "src/Workflow.Web/wwwroot/lib/formio/formio.full.min.js")))
-            throw new InvalidOperationException("The Form.io renderer is missing from wwwroot/lib: run the tests with 'bash scripts/test.sh', which copies it.");
+        if (!File.Exists(Path.Combine(Node.RepositoryRoot, "src/Workflow.Web/wwwroot/app/index.html")))
+            throw new InvalidOperationException("The web application is not built (wwwroot/app): run the tests with 'bash scripts/test.sh', which builds it.");
         await base.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -1,0 +1,4 @@
+// Placeholder until the screen is built.
+export default function AgendaPage() {
+  return <h1 className="h4">AgendaPage</h1>;
+}

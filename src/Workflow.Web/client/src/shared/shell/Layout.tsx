@@ -1,0 +1,78 @@
+// The frame of every screen once signed in: the header with navigation by role, the pending
+// invitations badge, the language switch, the time zone, who I am and signing out.
+import { NavLink, Outlet, useNavigate } from 'react-router-dom';
+import { useTranslation } from 'react-i18next';
+import { useQuery, useQueryClient } from '@tanstack/react-query';
+import { api, unwrap } from '../api/client';
+import { languages, setLanguage, type Language } from '../i18n';
+import { useSession, type Role } from './session';
+import { formatter } from '../time';
+
+export const invitationCountKey = ['invitations', 'count'] as const;
+
+interface Item { to: string; label: string; roles: Role[] }
+
+export function Layout() {
+  const { t, i18n } = useTranslation();
+  const { user, has } = useSession();
+  const client = useQueryClient();
+  const navigate = useNavigate();
+  const pending = useQuery({
+    queryKey: invitationCountKey,
+    queryFn: () => unwrap(api.GET('/invitations/mine/count')),
+    refetchInterval: 60_000,
+    enabled: !!user,
+  });
+  if (!user) return null;
+
+  const items: Item[] = [
+    { to: '/tasks', label: t('nav.inbox'), roles: ['planner', 'expert', 'admin'] },
+    { to: '/dossiers', label: t('nav.dossiers'), roles: ['planner', 'expert', 'admin'] },
+    { to: '/agenda', label: t('nav.agenda'), roles: ['planner', 'expert', 'admin'] },
+    { to: '/designer', label: t('nav.designer'), roles: ['designer', 'admin'] },
+    { to: '/instances', label: t('nav.instances'), roles: ['designer', 'admin'] },
+  ];
+  const count = pending.data?.pending ?? 0;
+  const zone = formatter(user.timeZone, i18n.language);
+
+  async function signOut() {
+    await api.POST('/auth/logout');
+    client.clear();
+    navigate('/signin');
+  }
+
+  return (
+    <>
+      <a className="visually-hidden-focusable" href="#main">{t('app.skip')}</a>
+      <header className="navbar navbar-expand-lg bg-body-tertiary border-bottom px-3 py-1">
+        <span className="navbar-brand fw-semibold">{t('app.name')}</span>
+        <nav aria-label={t('nav.main')} className="me-auto">
+          <ul className="navbar-nav flex-row flex-wrap gap-1">
+            {items.filter((i) => has(...i.roles)).map((i) => (
+              <li className="nav-item" key={i.to}><NavLink className="nav-link px-2" to={i.to}>{i.label}</NavLink></li>
+            ))}
+            <li className="nav-item">
+              <NavLink className="nav-link px-2" to="/invitations">
+                {t('nav.invitations')}
+                {count > 0 && <> <span className="badge rounded-pill text-bg-danger" aria-label={t('nav.pending', { count })}>{count}</span></>}
+              </NavLink>
+            </li>
+          </ul>
+        </nav>
+        <div className="d-flex align-items-center gap-2 flex-wrap small">
+          <span className="text-body-secondary" title={user.timeZone}>{t('shell.timeZone', { zone: `${user.timeZone} (${zone.zoneName()})` })}</span>
+          <label className="visually-hidden" htmlFor="language">{t('shell.language')}</label>
+          <select id="language" className="form-select form-select-sm w-auto" value={i18n.language}
+                  onChange={(e) => void setLanguage(e.target.value as Language)}>
+            {languages.map((l) => <option key={l} value={l}>{l === 'fr' ? 'Français' : 'English'}</option>)}
+          </select>
+          <span>{t('shell.signedInAs', { name: user.fullName })}</span>
+          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void signOut()}>{t('shell.signOut')}</button>
+        </div>
+      </header>
+      <main id="main" className="container-fluid py-3" tabIndex={-1}>
+        <Outlet />
+      </main>
+    </>
+  );
+}
