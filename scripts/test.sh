@@ -30,6 +30,12 @@ npm ci --prefix tests/Workflow.Tests/Calendars/ical --no-audit --no-fund --logle
 npm ci --prefix tests/Workflow.Forms.Tests/formio --no-audit --no-fund --loglevel=error
 # The real bpmn-moddle (what bpmn-js saves through) with our wf descriptor, pinned by its package-lock.
 npm ci --prefix tests/Workflow.Tests/Workflows/moddle --no-audit --no-fund --loglevel=error
+# WORKFLOW_UPDATE_OPENAPI=1 first refreshes the copy of the OpenAPI document the web application's client
+# is generated from (src/Workflow.Web/client/openapi/v1.json), so the build below sees the server's contract.
+if [ "${WORKFLOW_UPDATE_OPENAPI:-}" = 1 ]; then
+  dotnet test tests/Workflow.Tests --nologo -v quiet --filter "FullyQualifiedName~OpenApiContractTests"
+  unset WORKFLOW_UPDATE_OPENAPI
+fi
 # The browser tests: the Form.io renderer in wwwroot/lib, and Debian's chromium driven by Playwright
 # (which cannot download its own browsers here).
 web_assets

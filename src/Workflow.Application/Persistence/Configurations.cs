@@ -25,6 +25,7 @@ internal sealed class AppUserConfiguration : IEntityTypeConfiguration<AppUser>
     {
         b.Property(u => u.FullName).HasMaxLength(200).IsRequired();
         b.Property(u => u.TimeZone).HasMaxLength(64).IsRequired();
+        b.Property(u => u.Language).HasMaxLength(8);
         b.Property(u => u.Skills).HasColumnType("text[]");
         b.ComplexProperty(u => u.BaseAddress, a => a.MapAddress());
         // Matching experts asks "holds every required skill": a GIN index answers array containment.

@@ -29,7 +29,15 @@ public sealed class AppUser : IdentityUser<Guid>
     /// <summary>IANA time zone, e.g. <c>Europe/Brussels</c>.</summary>
     public string TimeZone { get; private set; } = "Europe/Brussels";
 
+    /// <summary>The language the user chose for the screens and e-mails (<c>fr</c> or <c>en</c>); null until they choose.</summary>
+    public string? Language { get; private set; }
+
+    public static readonly IReadOnlyList<string> Languages = ["fr", "en"];
+
     public void Rename(string fullName) => FullName = fullName;
+
+    public void ChooseLanguage(string language) =>
+        Language = Languages.Contains(language) ? language : throw new ArgumentOutOfRangeException(nameof(language), language, "Not a language the application speaks.");
 
     public void SetSkills(IEnumerable<string> skills) => Skills = skills.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
 

@@ -12,7 +12,9 @@ public static class AuthEndpoints
     public sealed record LoginRequest(string Email, string Password);
 
     /// <summary>What the web application needs to start: the signed-in user (null when nobody is) and its settings.</summary>
-    public sealed record SessionResponse(UserSummary? User, ClientSettings Settings);
+    public sealed record SessionResponse(UserSummary? User, string? Language, ClientSettings Settings);
+
+    public sealed record LanguageRequest(string Language);
 
     /// <summary>The map's tile server (a URL template, null for none: the map then shows its markers on a plain background).</summary>
     public sealed record ClientSettings(string? MapTileUrl, string? MapAttribution);
@@ -44,10 +46,19 @@ public static class AuthEndpoints
         auth.MapGet("/session", async Task<Ok<SessionResponse>> (CurrentUser user, IConfiguration configuration, IMediator mediator, CancellationToken ct) =>
             {
                 var settings = new ClientSettings(configuration["Map:TileUrl"] is { Length: > 0 } url ? url : null, configuration["Map:Attribution"]);
-                var me = user.IsAuthenticated ? await mediator.Send(new GetUser.Query(user.Id), ct) : null;
-                return TypedResults.Ok(new SessionResponse(me, settings));
+                if (!user.IsAuthenticated)
+                    return TypedResults.Ok(new SessionResponse(null, null, settings));
+                var me = await mediator.Send(new GetUser.Query(user.Id), ct);
+                var preferences = await mediator.Send(new MyPreferences.Query(), ct);
+                return TypedResults.Ok(new SessionResponse(me, preferences.Language, settings));
             })
             .AllowAnonymous();
+
+        auth.MapPut("/me/language", async Task<NoContent> (LanguageRequest body, IMediator mediator, CancellationToken ct) =>
+        {
+            await mediator.Send(new ChooseLanguage.Command(body.Language), ct);
+            return TypedResults.NoContent();
+        });
 
         auth.MapPost("/logout", async Task<NoContent> (SignInManager<AppUser> signIn) =>
         {

@@ -8,7 +8,7 @@ namespace Workflow.Tests.Api;
 /// The web application generates its API client from src/Workflow.Web/client/openapi/v1.json. That copy must be
 /// the document the server describes, so a contract change reaches the front-end build (which then fails to
 /// type-check where a screen relies on what changed) instead of the user. To refresh the copy after a deliberate
-/// change: WORKFLOW_UPDATE_OPENAPI=1 bash scripts/test.sh --filter FullyQualifiedName~OpenApiContractTests
+/// change: WORKFLOW_UPDATE_OPENAPI=1 bash scripts/test.sh (it refreshes the copy before building the client)
 /// </summary>
 public sealed class OpenApiContractTests(AppFixture app) : IClassFixture<AppFixture>
 {

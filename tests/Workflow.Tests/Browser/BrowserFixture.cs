@@ -23,6 +23,8 @@ public class BrowserFixture : AppFixture, IAsyncLifetime
             throw new InvalidOperationException($"{Chromium} is missing: run the tests with 'bash scripts/test.sh', which installs it.");
         if (!File.Exists(Path.Combine(Node.RepositoryRoot, "src/Workflow.Web/wwwroot/app/index.html")))
             throw new InvalidOperationException("The web application is not built (wwwroot/app): run the tests with 'bash scripts/test.sh', which builds it.");
+        // The machines that run these tests are shared and slow at times: assertions wait as long as actions do.
+        Assertions.SetDefaultExpectTimeout(20_000);
         await base.InitializeAsync();
         _playwright = await Playwright.CreateAsync();
         Browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions

@@ -26,6 +26,11 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/auth/login", [Anyone]),
         ("POST", "/auth/logout", [SignedIn]),
         ("GET", "/auth/me", [SignedIn]),
+        ("GET", "/auth/session", [Anyone]),
+        ("PUT", "/auth/me/language", [SignedIn]),
+        ("GET", "/", [Anyone]),
+        ("GET", "/app/{*path:nonfile}", [Anyone]),
+        ("HEAD", "/app/{*path:nonfile}", [Anyone]),
         ("GET", "/health", [Anyone]),
         ("GET", "/openapi/{documentName}.json", [Anyone]),
         ("GET", "/users", Staff),
@@ -142,9 +147,16 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
     {
         var client = await app.Client();
 
-        var page = await client.GetAsync("/");
+        var root = await client.GetAsync("/");
+        root.StatusCode.ShouldBe(HttpStatusCode.Redirect);
+        root.Headers.Location!.ToString().ShouldBe("/app/");
+        // Any screen's address gives the application's shell, which signs in; the screen's data needs a sign-in.
+        var page = await client.GetAsync("/app/dossiers/" + Guid.NewGuid());
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync()).ShouldContain("/auth/login?useCookies=true");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<div id=\"root\">");
+        var session = await client.GetAsync("/auth/session");
+        session.StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await session.Content.ReadAsStringAsync()).ShouldContain("\"user\":null");
         (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }
@@ -175,7 +187,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
 
     private static HttpRequestMessage Request(string method, string route)
     {
-        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token");
+        var url = System.Text.RegularExpressions.Regex.Replace(route, "{documentName}", "v1").Replace("{token}", "not-a-token").Replace("{*path:nonfile}", "tasks");
         if (route.StartsWith("/forms/", StringComparison.Ordinal))
             url = url.Replace("{key}", "plan-appointment");
         url = System.Text.RegularExpressions.Regex.Replace(url, "{[a-zA-Z]+:guid}", _ => Guid.NewGuid().ToString());

@@ -42,3 +42,7 @@ public sealed class FormDefinitions : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121140000_WorkflowJournal")]
 public sealed class WorkflowJournal : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261129170000_UserLanguage")]
+public sealed class UserLanguage : SqlMigration;

@@ -22,3 +22,11 @@ export const catalogues = {
   forms,
   workflows,
 } satisfies Record<string, { fr: object; en: object }>;
+
+// French and English have the same keys in every namespace, or the build fails here naming the namespace.
+type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
+type Parity<C extends { fr: object; en: object }> = C['en'] extends Same<C['fr']> ? (C['fr'] extends Same<C['en']> ? true : false) : false;
+type Catalogues = typeof catalogues;
+export const parity: { [N in keyof Catalogues]: Parity<Catalogues[N]> } = {
+  common: true, calendar: true, map: true, tasks: true, dossiers: true, appointments: true, invitations: true, agendas: true, forms: true, workflows: true,
+};

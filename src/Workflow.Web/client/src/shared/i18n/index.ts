@@ -29,6 +29,9 @@ void i18n.use(initReactI18next).init({
   ns: Object.keys(catalogues),
   interpolation: { escapeValue: false },
   returnNull: false,
+  // A key with no string is a bug the browser tests catch: they fail on any console error.
+  saveMissing: true,
+  missingKeyHandler: (languages, namespace, key) => console.error(`Missing ${languages.join(',')} string: ${namespace}:${key}`),
 });
 
 export function setLanguage(language: Language) {

@@ -4,8 +4,8 @@ import { NavLink, Outlet, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { api, unwrap } from '../api/client';
-import { languages, setLanguage, type Language } from '../i18n';
-import { useSession, type Role } from './session';
+import { LanguageSwitch } from './LanguageSwitch';
+import { sessionKey, useSession, type Role } from './session';
 import { formatter } from '../time';
 
 export const invitationCountKey = ['invitations', 'count'] as const;
@@ -37,7 +37,9 @@ export function Layout() {
 
   async function signOut() {
     await api.POST('/auth/logout');
-    client.clear();
+    // Nothing of the signed-out user stays in memory; the session is known to be empty at once.
+    client.removeQueries({ predicate: (q) => q.queryKey[0] !== sessionKey[0] });
+    client.setQueryData(sessionKey, (old: object | undefined) => ({ ...old, user: null, language: null }));
     navigate('/signin');
   }
 
@@ -61,13 +63,9 @@ export function Layout() {
         </nav>
         <div className="d-flex align-items-center gap-2 flex-wrap small">
           <span className="text-body-secondary" title={user.timeZone}>{t('shell.timeZone', { zone: `${user.timeZone} (${zone.zoneName()})` })}</span>
-          <label className="visually-hidden" htmlFor="language">{t('shell.language')}</label>
-          <select id="language" className="form-select form-select-sm w-auto" value={i18n.language}
-                  onChange={(e) => void setLanguage(e.target.value as Language)}>
-            {languages.map((l) => <option key={l} value={l}>{l === 'fr' ? 'Français' : 'English'}</option>)}
-          </select>
+          <LanguageSwitch />
           <span>{t('shell.signedInAs', { name: user.fullName })}</span>
-          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void signOut()}>{t('shell.signOut')}</button>
+          <button type="button" className="btn btn-sm btn-outline-dark" onClick={() => void signOut()}>{t('shell.signOut')}</button>
         </div>
       </header>
       <main id="main" className="container-fluid py-3" tabIndex={-1}>

@@ -3,10 +3,10 @@ import { Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api/client';
 import { useSession } from './session';
-import { languages, setLanguage, type Language } from '../i18n';
+import { LanguageSwitch } from './LanguageSwitch';
 
 export function SignIn() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const { user, refresh } = useSession();
   const navigate = useNavigate();
   const location = useLocation();
@@ -41,11 +41,7 @@ export function SignIn() {
     <main id="main" className="container py-5 signin">
       <div className="d-flex justify-content-between align-items-center mb-3">
         <h1 className="h3 m-0">{t('app.name')}</h1>
-        <label className="visually-hidden" htmlFor="language">{t('shell.language')}</label>
-        <select id="language" className="form-select form-select-sm w-auto" value={i18n.language}
-                onChange={(e) => void setLanguage(e.target.value as Language)}>
-          {languages.map((l) => <option key={l} value={l}>{l === 'fr' ? 'Français' : 'English'}</option>)}
-        </select>
+          <LanguageSwitch />
       </div>
       <form className="card card-body gap-3" onSubmit={(e) => void submit(e)} noValidate>
         <h2 className="h5 m-0">{t('signIn.title')}</h2>

@@ -9,6 +9,8 @@ export type Role = 'admin' | 'designer' | 'planner' | 'expert';
 
 interface Session {
   user: Me | null;
+  /** The language the user saved, if any. */
+  language: string | null;
   settings: Schemas['AuthClientSettings'];
   loading: boolean;
   has(...roles: Role[]): boolean;
@@ -29,6 +31,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const user = query.data?.user ?? null;
   const value: Session = {
     user,
+    language: query.data?.language ?? null,
     settings: query.data?.settings ?? { mapTileUrl: null, mapAttribution: null },
     loading: query.isPending,
     has: (...roles) => !!user && roles.some((r) => user.roles.includes(r)),
