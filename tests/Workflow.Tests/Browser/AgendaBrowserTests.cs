@@ -21,6 +21,8 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
 
     public async Task DisposeAsync() => await _feeds.DisposeAsync();
 
+    static AgendaBrowserTests() => SetDefaultExpectTimeout(15_000);
+
     private static DateTimeOffset Utc(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
     [Fact]
@@ -129,7 +131,7 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
         (await s.AccessibilityViolations()).ShouldBeEmpty();
 
         Task<(DateTimeOffset, DateTimeOffset)> Stored() =>
-            app.Query(db => db.AvailabilityRanges.Where(r => r.Id == scenario.Range.Id).Select(r => ValueTuple.Create(r.Start, r.End)).SingleAsync());
+            app.Query(async db => await db.AvailabilityRanges.Where(r => r.Id == scenario.Range.Id).Select(r => new { r.Start, r.End }).SingleAsync() is var r ? (r.Start, r.End) : default);
     }
 
     [Fact]
@@ -210,14 +212,14 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
 
         var form = s.Page.GetByRole(AriaRole.Region, new() { Name = "Ajouter une plage" });
         await form.GetByLabel("Jour", new() { Exact = true }).FillAsync("2026-11-26");
-        await form.GetByLabel("De", new() { Exact = true }).FillAsync("13:00");
-        await form.GetByLabel("À", new() { Exact = true }).FillAsync("17:00");
-        await form.GetByLabel("À", new() { Exact = true }).PressAsync("Enter");
+        await form.GetByLabel("De", new() { Exact = true }).SelectOptionAsync("13:00");
+        await form.GetByLabel("À", new() { Exact = true }).SelectOptionAsync("17:00");
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ajouter la plage" }).PressAsync("Enter");
 
         await Expect(s.Page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Plage ajoutée" })).ToContainTextAsync("13:00 – 17:00");
         await Expect(s.Page.Locator(".ec-event.range-event")).ToHaveCountAsync(2);
-        var added = await app.Query(db => db.AvailabilityRanges.Where(r => r.UserId == scenario.Expert.Id && r.Id != scenario.Range.Id).Select(r => ValueTuple.Create(r.Start, r.End)).SingleAsync());
-        added.ShouldBe((Utc(26, 12), Utc(26, 16)));
+        var added = await app.Query(db => db.AvailabilityRanges.SingleAsync(r => r.UserId == scenario.Expert.Id && r.Id != scenario.Range.Id));
+        (added.Start, added.End).ShouldBe((Utc(26, 12), Utc(26, 16)));
 
         // The same range again is refused, in words.
         s.ExpectedStatuses.Add(409);
@@ -242,7 +244,7 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
         await using var s = await AppSession.SignIn(app, scenario.Expert, viewport: new ViewportSize { Width = 390, Height = 844 });
         await s.Page.GotoAsync("/app/agenda");
 
-        await Expect(s.Page.GetByRole(AriaRole.Button, new() { Name = "Day" })).ToHaveAttributeAsync("aria-pressed", "true");
+        await Expect(s.Page.GetByRole(AriaRole.Button, new() { Name = "Day", Exact = true })).ToHaveAttributeAsync("aria-pressed", "true");
         await Expect(Column(s.Page, 0)).ToBeVisibleAsync();
         await Expect(s.Page.Locator(".ec-body .ec-day")).ToHaveCountAsync(1);
         await Expect(s.Page.Locator(".ec-event.range-event")).ToContainTextAsync("Available");
@@ -264,22 +266,22 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
     private static ILocator Column(IPage page, int day) => page.Locator(".ec-body .ec-grid .ec-day").Nth(day);
 
     /// <summary>The grid shows 07:00 to 20:00 in half-hour slots.</summary>
-    private static double SlotHeight(LocatorBoundingBoxResult column) => column.Height / 26;
+    private static float SlotHeight(LocatorBoundingBoxResult column) => column.Height / 26;
 
     /// <summary>Selects a span of the week grid with the mouse, as a person draws a range.</summary>
-    private static async Task DrawOnGrid(IPage page, int day, double from, double to)
+    private static async Task DrawOnGrid(IPage page, int day, float from, float to)
     {
         var column = Column(page, day);
         var box = (await column.BoundingBoxAsync())!;
         // Bring the span into the window: the mouse only reaches what is shown.
         await page.EvaluateAsync("y => window.scrollBy(0, y)", box.Y + (from - 7) * 2 * SlotHeight(box) - 200);
         box = (await column.BoundingBoxAsync())!;
-        double Y(double hour) => box.Y + (hour - 7) * 2 * SlotHeight(box);
+        float Y(float hour) => box.Y + (hour - 7) * 2 * SlotHeight(box);
         var x = box.X + box.Width / 2;
         await Drag(page, x, Y(from) + 3, x, Y(to) - 3);
     }
 
-    private static async Task Drag(IPage page, double fromX, double fromY, double toX, double toY)
+    private static async Task Drag(IPage page, float fromX, float fromY, float toX, float toY)
     {
         await page.Mouse.MoveAsync(fromX, fromY);
         await page.Mouse.DownAsync();

@@ -6,6 +6,9 @@ import { LocationSelect } from './LocationSelect';
 import type { RangeInput } from './api';
 import { rangeProblem } from './rangeProblem';
 
+// Quarter hours on a 24-hour clock: the browser's own time field follows the system's locale (AM/PM), not the user's.
+const times = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
+
 export function AddRangeForm({ timeZone, onAdd }: { timeZone: string; onAdd(input: RangeInput): Promise<unknown> }) {
   const { t } = useTranslation('agendas');
   const id = useId();
@@ -43,11 +46,15 @@ export function AddRangeForm({ timeZone, onAdd }: { timeZone: string; onAdd(inpu
           <div className="row g-2 mb-2">
             <div className="col-6">
               <label htmlFor={`${id}-from`} className="form-label">{t('addForm.from')}</label>
-              <input id={`${id}-from`} type="time" className="form-control" value={from} onChange={(e) => setFrom(e.target.value)} required />
+              <select id={`${id}-from`} className="form-select" value={from} onChange={(e) => setFrom(e.target.value)} required>
+                {times.map((time) => <option key={time} value={time}>{time}</option>)}
+              </select>
             </div>
             <div className="col-6">
               <label htmlFor={`${id}-to`} className="form-label">{t('addForm.to')}</label>
-              <input id={`${id}-to`} type="time" className="form-control" value={to} onChange={(e) => setTo(e.target.value)} required />
+              <select id={`${id}-to`} className="form-select" value={to} onChange={(e) => setTo(e.target.value)} required>
+                {times.map((time) => <option key={time} value={time}>{time}</option>)}
+              </select>
             </div>
           </div>
           <LocationSelect id={`${id}-location`} value={location} onChange={setLocation} />

@@ -39,5 +39,5 @@ export function Confirm({ question, confirmLabel, onConfirm, onCancel, busy }: {
 
 function CancelButton({ onClick }: { onClick(): void }) {
   const { t } = useTranslation();
-  return <button type="button" className="btn btn-sm btn-outline-secondary" onClick={onClick}>{t('common:actions.cancel')}</button>;
+  return <button type="button" className="btn btn-sm btn-outline-dark" onClick={onClick}>{t('common:actions.cancel')}</button>;
 }
