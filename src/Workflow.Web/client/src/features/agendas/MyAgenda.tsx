@@ -178,7 +178,7 @@ function PeriodList({ agenda, onEdit }: { agenda: UserAgenda | undefined; onEdit
                 <li key={r.id} className="mb-1 d-flex justify-content-between align-items-start gap-2">
                   <span>{f.range(r.start, r.end)}{r.locationName ? ` · ${r.locationName}` : ''}</span>
                   <button type="button" className="btn btn-link btn-sm p-0" onClick={() => onEdit(r)} aria-label={t('range.edit', { when: f.range(r.start, r.end) })}>
-                    {t('common:actions.open')}
+                    {t('range.editShort')}
                   </button>
                 </li>
               ))}

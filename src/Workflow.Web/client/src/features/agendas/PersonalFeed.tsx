@@ -74,7 +74,7 @@ export function PersonalFeed({ userId }: { userId: string }) {
         {asking === 'revoke' && <Confirm question={t('personal.confirmRevoke')} confirmLabel={t('personal.revoke')} busy={revoke.isPending} onConfirm={() => void end()} onCancel={() => setAsking(null)} />}
         {!asking && (
           <div className="d-flex flex-wrap gap-2">
-            {url && <button type="button" className="btn btn-outline-secondary" onClick={() => setAsking('rotate')}>{t('personal.rotate')}</button>}
+            {url && <button type="button" className="btn btn-outline-dark" onClick={() => setAsking('rotate')}>{t('personal.rotate')}</button>}
             <button type="button" className="btn btn-outline-danger" onClick={() => setAsking('revoke')}>{t('personal.revoke')}</button>
           </div>
         )}

@@ -68,7 +68,7 @@ export function RangeDialog({ draft, timeZone, onSave, onDelete, onClose }: Prop
         <div className="d-flex flex-wrap gap-2 justify-content-between">
           <div className="d-flex gap-2">
             <button type="submit" className="btn btn-primary" disabled={busy}>{t('range.save')}</button>
-            <button type="button" className="btn btn-outline-secondary" onClick={onClose}>{t('common:actions.cancel')}</button>
+            <button type="button" className="btn btn-outline-dark" onClick={onClose}>{t('common:actions.cancel')}</button>
           </div>
           {onDelete && !confirming && (
             <button type="button" className="btn btn-outline-danger" onClick={() => setConfirming(true)} disabled={busy}>{t('range.delete')}</button>

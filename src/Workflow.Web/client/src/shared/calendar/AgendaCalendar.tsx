@@ -122,10 +122,15 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
     // event layers), which assistive technologies and axe reject (aria-required-children). Its cells hold
     // no text a table would help with, so the roles are dropped; screens give the content in words beside.
     const host = element.current!;
-    const dropRoles = () => host.querySelectorAll('[role=table],[role=rowgroup],[role=row],[role=columnheader],[role=rowheader],[role=cell],[role=gridcell]')
-      .forEach((node) => node.removeAttribute('role'));
+    const tableAttributes = ['role', 'aria-colindex', 'aria-rowindex', 'aria-colcount', 'aria-rowcount', 'aria-colspan', 'aria-rowspan'];
+    const dropRoles = () => {
+      host.querySelectorAll('[role=table],[role=rowgroup],[role=row],[role=columnheader],[role=rowheader],[role=cell],[role=gridcell]')
+        .forEach((node) => node.removeAttribute('role'));
+      host.querySelectorAll(tableAttributes.slice(1).map((a) => `[${a}]`).join(','))
+        .forEach((node) => tableAttributes.slice(1).forEach((a) => node.removeAttribute(a)));
+    };
     const observer = new MutationObserver(dropRoles);
-    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: ['role'] });
+    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: tableAttributes });
     dropRoles();
     return () => { observer.disconnect(); void destroyCalendar(cal); calendar.current = null; };
     // The widget is made once per zone; everything else is pushed to it below.
