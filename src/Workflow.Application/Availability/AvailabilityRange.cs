@@ -28,5 +28,14 @@ public sealed class AvailabilityRange
 
     public Guid? LocationId { get; private set; }
 
+    public void Move(DateTimeOffset start, DateTimeOffset end, Guid? locationId)
+    {
+        if (end <= start)
+            throw new DomainException("invalid-period", "An availability range ends after it starts.", unprocessable: true);
+        Start = start.ToUniversalTime();
+        End = end.ToUniversalTime();
+        LocationId = locationId;
+    }
+
     public bool Contains(DateTimeOffset start, DateTimeOffset end) => Start <= start && end <= End;
 }

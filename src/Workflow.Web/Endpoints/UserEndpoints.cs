@@ -39,6 +39,9 @@ public static class UserEndpoints
             return TypedResults.Created($"/users/{id}/availability/{range.Id}", range);
         });
 
+        users.MapPut("/{id:guid}/availability/{rangeId:guid}", async Task<Ok<AvailabilityRangeDto>> (Guid id, Guid rangeId, AvailabilityRangeRequest body, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new MoveAvailabilityRange.Command(id, rangeId, body.Start, body.End, body.LocationId), ct)));
+
         users.MapDelete("/{id:guid}/availability/{rangeId:guid}", async Task<NoContent> (Guid id, Guid rangeId, IMediator m, CancellationToken ct) =>
         {
             await m.Send(new RemoveAvailabilityRange.Command(id, rangeId), ct);

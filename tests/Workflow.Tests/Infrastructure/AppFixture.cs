@@ -146,7 +146,8 @@ public class AppFixture : IAsyncLifetime
     /// <summary>An HTTP client signed in as <paramref name="user"/> with a bearer token, or anonymous.</summary>
     public async Task<HttpClient> Client(TestUser? user = null)
     {
-        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // On Kestrel (browser fixtures) the client must call the real address, not the in-memory server's default.
+        var client = _factory!.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, BaseAddress = BaseAddress ?? new Uri("http://localhost") });
         if (user is null)
             return client;
         // Tokens live an hour of the test clock: a test that moves the clock gets a fresh one.

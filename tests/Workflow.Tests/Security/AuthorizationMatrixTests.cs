@@ -39,6 +39,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("PATCH", "/users/{id:guid}", Admin),
         ("GET", "/users/{id:guid}/availability", Staff),
         ("POST", "/users/{id:guid}/availability", Staff),
+        ("PUT", "/users/{id:guid}/availability/{rangeId:guid}", Staff),
         ("DELETE", "/users/{id:guid}/availability/{rangeId:guid}", Staff),
         ("GET", "/skills", Staff),
         ("POST", "/skills", Admin),

@@ -5,6 +5,7 @@
 import { useEffect, useRef } from 'react';
 import { createCalendar, destroyCalendar, DayGrid, Interaction, ResourceTimeGrid, TimeGrid, type Calendar } from '@event-calendar/core';
 import '@event-calendar/core/index.css';
+import './calendar.css';
 import { useTranslation } from 'react-i18next';
 import { fromWall, toWall } from '../time';
 import { localeOf } from '../i18n';
@@ -117,7 +118,21 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       datesSet: (info) => latest.current.onPeriodChange?.({ start: fromWall(info.start, tz), end: fromWall(info.end, tz) }),
     });
     calendar.current = cal;
-    return () => { void destroyCalendar(cal); calendar.current = null; };
+    // The widget marks its grid up as a table of rows but puts in it what tables may not hold (a toolbar,
+    // event layers), which assistive technologies and axe reject (aria-required-children). Its cells hold
+    // no text a table would help with, so the roles are dropped; screens give the content in words beside.
+    const host = element.current!;
+    const tableAttributes = ['role', 'aria-colindex', 'aria-rowindex', 'aria-colcount', 'aria-rowcount', 'aria-colspan', 'aria-rowspan'];
+    const dropRoles = () => {
+      host.querySelectorAll('[role=table],[role=rowgroup],[role=row],[role=columnheader],[role=rowheader],[role=cell],[role=gridcell]')
+        .forEach((node) => node.removeAttribute('role'));
+      host.querySelectorAll(tableAttributes.slice(1).map((a) => `[${a}]`).join(','))
+        .forEach((node) => tableAttributes.slice(1).forEach((a) => node.removeAttribute(a)));
+    };
+    const observer = new MutationObserver(dropRoles);
+    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: tableAttributes });
+    dropRoles();
+    return () => { observer.disconnect(); void destroyCalendar(cal); calendar.current = null; };
     // The widget is made once per zone; everything else is pushed to it below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tz]);
