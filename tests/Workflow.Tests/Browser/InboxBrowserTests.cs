@@ -1,8 +1,10 @@
+using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
+using Workflow.Application.Scheduling;
 using Workflow.Application.Tasks;
 using Workflow.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
@@ -153,6 +155,29 @@ public sealed class InboxBrowserTests(BrowserFixture app) : IClassFixture<Browse
 
         s.Problems.ShouldBeEmpty();
         (await s.AccessibilityViolations()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Planner_sees_the_appointment_a_finished_task_booked()
+    {
+        var s = await Scenario.Create(app);
+        var expertName = await NameOf(s.Expert);
+        var appointment = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise visit", s.Expert.Id, Scenario.At(9), Scenario.At(10)), s.Planner);
+        var title = $"Plan the expertise {Tag()}";
+        var task = await app.Send(new CreateTask.Command(s.Dossier.Id, title, AssigneeId: s.Planner.Id), s.Planner);
+        await app.Send(new CompleteTask.Command(task.Id, new JsonObject { ["planning"] = new JsonObject { ["appointmentId"] = appointment.Id.ToString() } }), s.Planner);
+        await using var session = await AppSession.SignIn(app, s.Planner);
+        var page = session.Page;
+
+        await page.GotoAsync($"/app/tasks/{task.Id}");
+        var outcome = page.GetByRole(AriaRole.Region, new() { Name = "What the task caused" });
+        await Expect(outcome).ToContainTextAsync(new Regex($@"Appointment booked with {Regex.Escape(expertName)} on .*23 Nov 2026,? 10:00 – 11:00"));
+        await Expect(outcome.GetByRole(AriaRole.Link, new() { Name = "Open the appointment" })).ToHaveAttributeAsync("href", $"/app/appointments/{appointment.Id}");
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Mark as done" })).ToHaveCountAsync(0);
+        await session.Screenshot("task-page-outcome");
+
+        session.Problems.ShouldBeEmpty();
+        (await session.AccessibilityViolations()).ShouldBeEmpty();
     }
 
     [Fact]

@@ -42,7 +42,7 @@ export default function InboxPage() {
     <section className="tasks-inbox">
       <h1 className="h3">{t('inbox.title')}</h1>
       <p className="text-body-secondary">{t('inbox.intro')}</p>
-      <div className="btn-group flex-wrap mb-3" role="group" aria-label={t('inbox.filter')}>
+      <div className="d-flex flex-wrap gap-1 mb-3" role="group" aria-label={t('inbox.filter')}>
         {filters.map((f) => (
           <button key={f} type="button" className={`btn btn-sm ${f === filter ? 'btn-primary' : 'btn-outline-primary'}`}
                   aria-pressed={f === filter} onClick={() => choose(f)}>
@@ -114,7 +114,7 @@ function Actions({ task, claim, release, busy }: RowProps) {
         </button>
       )}
       {canRelease && (
-        <button type="button" className="btn btn-sm btn-outline-secondary" disabled={busy} onClick={() => release(task.id)}>
+        <button type="button" className="btn btn-sm btn-outline-dark" disabled={busy} onClick={() => release(task.id)}>
           {t('actions.release')}<span className="visually-hidden"> {task.title}</span>
         </button>
       )}
@@ -154,7 +154,7 @@ function TaskCard(props: RowProps) {
           <StatusBadge task={task} />
         </div>
         <div className="d-flex gap-1 flex-wrap my-1"><TaskBadges task={task} /></div>
-        <dl className="row small mb-2">
+        <dl className="row small mb-0">
           <dt className="col-4">{t('inbox.columns.dossier')}</dt>
           <dd className="col-8 mb-1"><DossierLink task={task} /> <span className="text-body-secondary">{task.dossierTitle}</span></dd>
           <dt className="col-4">{t('inbox.columns.due')}</dt>
@@ -162,7 +162,7 @@ function TaskCard(props: RowProps) {
           <dt className="col-4">{t('inbox.columns.holder')}</dt>
           <dd className="col-8 mb-1"><Holder task={task} /></dd>
         </dl>
-        <div className="d-flex gap-2"><Actions {...props} /></div>
+        <div className="d-flex gap-2 mt-2 tasks-card-actions"><Actions {...props} /></div>
       </div>
     </li>
   );

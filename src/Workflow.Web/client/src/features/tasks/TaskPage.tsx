@@ -93,9 +93,9 @@ function TaskView({ task }: { task: Task }) {
           <button type="button" className="btn btn-primary" disabled={busy} onClick={() => run(claim, t('actions.claimed'))}>{t('actions.claim')}</button>
         )}
         {holding.canRelease && (
-          <button type="button" className="btn btn-outline-secondary" disabled={busy} onClick={() => run(release, t('actions.released'))}>{t('actions.release')}</button>
+          <button type="button" className="btn btn-outline-dark" disabled={busy} onClick={() => run(release, t('actions.released'))}>{t('actions.release')}</button>
         )}
-        {!task.formKey && !finished && holding.holding !== 'colleague' && (
+        {!task.formKey && !finished && (holding.holding === 'mine' || holding.canClaim) && (
           <button type="button" className="btn btn-success" disabled={busy} onClick={() => run(complete, t('actions.completed'))}>{t('actions.complete')}</button>
         )}
       </div>
