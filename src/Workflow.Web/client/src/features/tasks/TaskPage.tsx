@@ -63,7 +63,7 @@ function TaskView({ task }: { task: Task }) {
         </dd>
         <dt className="col-sm-3 col-lg-2">{t('task.due')}</dt>
         <dd className="col-sm-9 col-lg-10">{task.dueAt ? <time dateTime={task.dueAt}>{format.dateTime(task.dueAt)}</time> : t('inbox.noDue')}</dd>
-        <dt className="col-sm-3 col-lg-2">{t('task.holder')}</dt>
+        <dt className="col-sm-3 col-lg-2">{task.status === 'completed' ? t('task.completedBy') : t('task.holder')}</dt>
         <dd className="col-sm-9 col-lg-10">{holding.label}</dd>
         <dt className="col-sm-3 col-lg-2">{t('task.created')}</dt>
         <dd className="col-sm-9 col-lg-10">{format.dateTime(task.createdAt)}</dd>
