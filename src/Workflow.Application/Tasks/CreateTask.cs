@@ -46,7 +46,8 @@ public static class CreateTask
                 command.AssigneeId, command.CandidateRole, command.DueAt, user.IsAuthenticated ? user.Id : null,
                 command.WorkflowInstanceId, command.WorkflowElementId, clock.GetUtcNow());
             db.Tasks.Add(task);
-            return new TaskRow(task, dossier.Reference, dossier.Urgent).ToDto();
+            var assigneeName = task.AssigneeId is { } id ? await db.Users.Where(u => u.Id == id).Select(u => u.FullName).SingleOrDefaultAsync(cancellationToken) : null;
+            return new TaskRow(task, dossier.Reference, dossier.Urgent, dossier.Confidential, dossier.Title, assigneeName).ToDto();
         }
     }
 }

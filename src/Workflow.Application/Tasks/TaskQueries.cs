@@ -19,7 +19,10 @@ public static class GetTask
 
 public static class MyTasks
 {
-    /// <summary>The inbox: open and in-progress tasks assigned to the caller or offered to one of their roles; urgent and overdue first.</summary>
+    /// <summary>
+    /// The inbox: open and in-progress tasks assigned to the caller or offered to one of their roles, whether still
+    /// unclaimed or already held by a colleague (so two planners know who works on what); urgent and overdue first.
+    /// </summary>
     public sealed record Query(bool IncludeFinished = false) : IQuery<IReadOnlyList<TaskDto>>;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, IReadOnlyList<TaskDto>>
@@ -29,11 +32,13 @@ public static class MyTasks
             var me = user.RequireId();
             var roles = user.Roles.ToList();
             var rows = await (from t in db.Tasks.AsNoTracking()
-                              where t.AssigneeId == me || (t.AssigneeId == null && t.CandidateRole != null && roles.Contains(t.CandidateRole))
+                              where t.AssigneeId == me || (t.CandidateRole != null && roles.Contains(t.CandidateRole))
                               where query.IncludeFinished || t.Status == WorkTaskStatus.Open || t.Status == WorkTaskStatus.InProgress
                               join d in db.Visible(user) on t.DossierId equals d.Id
                               orderby d.Urgent descending, t.DueAt == null, t.DueAt, t.CreatedAt
-                              select new TaskRow(t, d.Reference, d.Urgent)).Take(500).ToListAsync(cancellationToken);
+                              select new TaskRow(t, d.Reference, d.Urgent, d.Confidential, d.Title,
+                                  db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.FullName).FirstOrDefault()))
+                .Take(500).ToListAsync(cancellationToken);
             return rows.Select(r => r.ToDto()).ToList();
         }
     }
@@ -48,8 +53,10 @@ public static class DossierTasks
         public async Task<IReadOnlyList<TaskDto>> Handle(Query query, CancellationToken cancellationToken)
         {
             var dossier = await db.LoadVisible(query.DossierId, user, cancellationToken);
-            var tasks = await db.Tasks.AsNoTracking().Where(t => t.DossierId == dossier.Id).OrderBy(t => t.CreatedAt).ToListAsync(cancellationToken);
-            return tasks.Select(t => new TaskRow(t, dossier.Reference, dossier.Urgent).ToDto()).ToList();
+            var tasks = await db.Tasks.AsNoTracking().Where(t => t.DossierId == dossier.Id).OrderBy(t => t.CreatedAt)
+                .Select(t => new { Task = t, AssigneeName = db.Users.Where(u => u.Id == t.AssigneeId).Select(u => u.FullName).FirstOrDefault() })
+                .ToListAsync(cancellationToken);
+            return tasks.Select(t => new TaskRow(t.Task, dossier.Reference, dossier.Urgent, dossier.Confidential, dossier.Title, t.AssigneeName).ToDto()).ToList();
         }
     }
 }

@@ -102,6 +102,24 @@ public sealed class WorkTask : Entity
         Raise(new TaskClaimed(Id, DossierId, user.Id, now));
     }
 
+    /// <summary>
+    /// Gives the task back: open again, and unassigned when it was offered to a role (a task made for one person stays theirs).
+    /// Only the holder, or an administrator, releases it.
+    /// </summary>
+    public void Release(CurrentUser user, DateTimeOffset now)
+    {
+        EnsureActive("release");
+        if (AssigneeId is not { } holder)
+            throw new DomainException("not-held", "Nobody holds this task: there is nothing to release.");
+        if (holder != user.Id && !user.IsAdmin)
+            throw new ForbiddenException("not-holder", "Only who holds the task, or an administrator, releases it.");
+        if (CandidateRole is not null)
+            AssigneeId = null;
+        Status = WorkTaskStatus.Open;
+        StartedAt = null;
+        Raise(new TaskReleased(Id, DossierId, holder, user.Id, now));
+    }
+
     /// <summary>Hands the task to someone else (or back to its candidate role with null).</summary>
     public void Assign(Guid? assigneeId, DateTimeOffset now)
     {
@@ -147,6 +165,8 @@ public sealed class WorkTask : Entity
 public sealed record TaskCreated(Guid TaskId, Guid DossierId, Guid? AssigneeId, string? CandidateRole, string? FormKey, Guid? WorkflowInstanceId, string? WorkflowElementId, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record TaskClaimed(Guid TaskId, Guid DossierId, Guid UserId, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record TaskReleased(Guid TaskId, Guid DossierId, Guid FormerHolderId, Guid By, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record TaskAssigned(Guid TaskId, Guid DossierId, Guid? AssigneeId, DateTimeOffset OccurredAt) : IDomainEvent;
 

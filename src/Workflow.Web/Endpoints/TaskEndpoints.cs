@@ -32,6 +32,9 @@ public static class TaskEndpoints
         tasks.MapPost("/{id:guid}/claim", async Task<Ok<TaskDto>> (Guid id, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ClaimTask.Command(id), ct)));
 
+        tasks.MapPost("/{id:guid}/release", async Task<Ok<TaskDto>> (Guid id, IMediator m, CancellationToken ct) =>
+            TypedResults.Ok(await m.Send(new ReleaseTask.Command(id), ct)));
+
         tasks.MapPost("/{id:guid}/complete", async Task<Ok<TaskDto>> (Guid id, CompleteRequest? body, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new CompleteTask.Command(id, body?.Data, RefuseFormTasks: true), ct)));
 

@@ -58,6 +58,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/tasks/{id:guid}", Staff),
         ("POST", "/tasks", Planning),
         ("POST", "/tasks/{id:guid}/claim", Staff),
+        ("POST", "/tasks/{id:guid}/release", Staff),
         ("POST", "/tasks/{id:guid}/complete", Staff),
         ("POST", "/tasks/{id:guid}/cancel", Planning),
         ("POST", "/appointments", Booking),
