@@ -89,7 +89,7 @@ function AddParticipantForm({ dossier, onDone }: { dossier: Dossier; onDone: (na
       <div className="row g-2">
         <Field className="col-md-4" label={t('participants.kind')} errors={err('kind')}>
           <select className="form-select" value={kind} onChange={(e) => setKind(e.target.value as ParticipantKind)}>
-            {PARTICIPANT_KINDS.map((k) => <option key={k} value={k}>{t(`participantKinds.${k}`)}</option>)}
+            {PARTICIPANT_KINDS.map((k) => <option key={k} value={k}>{t(`participantKind.${k}`)}</option>)}
           </select>
         </Field>
         {internal ? (

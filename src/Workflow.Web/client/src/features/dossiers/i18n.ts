@@ -28,6 +28,9 @@ export default {
     },
     edit: { open: 'Modifier', title: 'Modifier le dossier', saved: 'Dossier enregistré.' },
     close: { open: 'Clôturer', question: 'Clôturer ce dossier ? Il ne pourra plus être modifié.', confirm: 'Oui, clôturer', done: 'Dossier clôturé.' },
+    participantKind: {
+      person: 'Usager', 'private-third-party': 'Tiers non professionnel', 'professional-third-party': 'Tiers professionnel', 'internal-user': 'Utilisateur interne',
+    },
     participantKinds: {
       person: 'Usagers', 'private-third-party': 'Tiers non professionnels', 'professional-third-party': 'Tiers professionnels', 'internal-user': 'Utilisateurs internes',
     },
@@ -88,6 +91,9 @@ export default {
     },
     edit: { open: 'Edit', title: 'Edit the dossier', saved: 'Dossier saved.' },
     close: { open: 'Close the dossier', question: 'Close this dossier? It can no longer be changed.', confirm: 'Yes, close it', done: 'Dossier closed.' },
+    participantKind: {
+      person: 'Person', 'private-third-party': 'Private third party', 'professional-third-party': 'Professional third party', 'internal-user': 'Internal user',
+    },
     participantKinds: {
       person: 'Persons', 'private-third-party': 'Private third parties', 'professional-third-party': 'Professional third parties', 'internal-user': 'Internal users',
     },
