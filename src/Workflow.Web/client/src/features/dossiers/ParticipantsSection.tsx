@@ -42,9 +42,8 @@ export function ParticipantsSection({ dossier, canEdit }: { dossier: Dossier; ca
                       </div>
                       {canEdit && (
                         <button type="button" className="btn btn-sm btn-outline-danger" disabled={remove.isPending}
-                          aria-label={t('participants.remove', { name: p.name })}
                           onClick={() => remove.mutate(p.id, { onSuccess: () => setMessage(t('participants.removed', { name: p.name })) })}>
-                          {t('common:actions.delete')}
+                          {t('participants.removeShort')}<span className="visually-hidden"> {p.name}</span>
                         </button>
                       )}
                     </li>

@@ -39,7 +39,7 @@ export default {
       title: 'Participants', add: 'Ajouter un participant', addTitle: 'Nouveau participant', kind: 'Sorte de participant', user: 'Utilisateur',
       pickUser: '— choisir —', name: 'Nom', role: 'Rôle dans le dossier', roleHelp: 'p. ex. assuré, garagiste, assistant social',
       email: 'E-mail (facultatif)', phone: 'Téléphone (facultatif)', submit: 'Ajouter', none: 'Personne.',
-      remove: 'Retirer {{name}}', added: '{{name}} ajouté au dossier.', removed: '{{name}} retiré du dossier.',
+      remove: 'Retirer {{name}}', removeShort: 'Retirer', added: '{{name}} ajouté au dossier.', removed: '{{name}} retiré du dossier.',
     },
     tasks: {
       title: 'Tâches', new: 'Nouvelle tâche', newTitle: 'Créer une tâche à la main', created: 'Tâche « {{title}} » créée.', none: 'Aucune tâche sur ce dossier.',
@@ -102,7 +102,7 @@ export default {
       title: 'Participants', add: 'Add a participant', addTitle: 'New participant', kind: 'Kind of participant', user: 'User',
       pickUser: '— choose —', name: 'Name', role: 'Role on the dossier', roleHelp: 'e.g. insured, garage, social worker',
       email: 'E-mail (optional)', phone: 'Phone (optional)', submit: 'Add', none: 'Nobody.',
-      remove: 'Remove {{name}}', added: '{{name}} added to the dossier.', removed: '{{name}} removed from the dossier.',
+      remove: 'Remove {{name}}', removeShort: 'Remove', added: '{{name}} added to the dossier.', removed: '{{name}} removed from the dossier.',
     },
     tasks: {
       title: 'Tasks', new: 'New task', newTitle: 'Create a task by hand', created: 'Task “{{title}}” created.', none: 'No task on this dossier.',
