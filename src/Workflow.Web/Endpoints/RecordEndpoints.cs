@@ -24,6 +24,10 @@ public static class RecordEndpoints
                 TypedResults.Ok(await m.Send(new DossierExchanges.Query(id), ct)))
             .WithTags("Dossiers").RequireAuthorization(Policies.Staff);
 
+        app.MapGet("/dossiers/{id:guid}/documents", async Task<Ok<IReadOnlyList<DossierDocuments.Item>>> (Guid id, IMediator m, CancellationToken ct) =>
+                TypedResults.Ok(await m.Send(new DossierDocuments.Query(id), ct)))
+            .WithTags("Dossiers").RequireAuthorization(Policies.Staff);
+
         var documents = app.MapGroup("/appointments/{id:guid}/documents").WithTags("Documents").RequireAuthorization(Policies.Staff);
 
         // Scripts and the browser send files as multipart/form-data; bearer or SameSite=Strict cookie, so no antiforgery token.
