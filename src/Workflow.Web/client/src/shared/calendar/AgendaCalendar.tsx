@@ -23,6 +23,8 @@ export interface AgendaEvent {
   background?: boolean;
   /** Can be moved and resized (one's own availability ranges). */
   editable?: boolean;
+  /** Extra CSS class on the event's element (e.g. to tell whose agenda it belongs to). */
+  className?: string;
 }
 
 export interface AgendaResource { id: string; title: string }
@@ -51,6 +53,8 @@ export interface AgendaCalendarProps {
   onEventClick?(event: AgendaEvent): void;
   onEventChange?(event: AgendaEvent, span: Span): Promise<boolean> | boolean;
   onPeriodChange?(period: { start: Date; end: Date }): void;
+  /** Write the title of background events (a range's location) inside them; by default they are bare. */
+  backgroundTitles?: boolean;
 }
 
 const classes: Record<AgendaEventKind, string> = {
@@ -77,7 +81,7 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
     display: e.background ? 'background' : 'auto',
     backgroundColor: colors[e.kind],
     textColor: e.kind === 'range' || e.kind === 'busy' ? '#212529' : undefined,
-    classNames: [classes[e.kind]],
+    classNames: e.className ? [classes[e.kind], e.className] : [classes[e.kind]],
     editable: !!e.editable,
     startEditable: !!e.editable,
     durationEditable: !!e.editable,
@@ -103,6 +107,15 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       events: latest.current.events.map(toWidget),
       resources: (latest.current.resources ?? []).map((r) => ({ id: r.id, title: r.title })),
       datesAboveResources: true,
+      eventContent: (info) => {
+        const source = (info.event.extendedProps as { source?: AgendaEvent }).source;
+        if (!source?.background) return undefined;
+        if (!latest.current.backgroundTitles || !source.title) return { domNodes: [] };
+        const label = document.createElement('span');
+        label.className = 'ec-bg-title';
+        label.textContent = source.title;
+        return { domNodes: [label] };
+      },
       eventClick: (info) => latest.current.onEventClick?.((info.event.extendedProps as { source: AgendaEvent }).source),
       dateClick: (info) => latest.current.onDateClick?.({ date: fromWall(info.date, tz), resourceId: info.resource ? String(info.resource.id) : undefined }),
       select: (info) => latest.current.onSelect?.(span(info.start, info.end, info.resource)),
