@@ -101,7 +101,8 @@ function NewAppointmentForm({ dossier, users }: { dossier: Dossier; users: User[
     return list;
   }, [agendas.data, shown, layers, slot, mainUserId, title, t]);
 
-  const resources = useMemo<AgendaResource[]>(() => shown.map((u) => ({ id: u, title: nameOf(u) })), [shown, users]); // eslint-disable-line react-hooks/exhaustive-deps
+  // Seven days × several people make narrow columns: the heads carry short names, the list above the full ones.
+  const resources = useMemo<AgendaResource[]>(() => shown.map((u) => ({ id: u, title: shown.length > 1 ? shortName(nameOf(u)) : nameOf(u) })), [shown, users]); // eslint-disable-line react-hooks/exhaustive-deps
 
   /** Proposes a slot starting at `start` in the main user's agenda, or says why not. */
   function propose(start: Date, minutes = duration) {
@@ -300,23 +301,26 @@ function NewAppointmentForm({ dossier, users }: { dossier: Dossier; users: User[
                   const name = nameOf(userId);
                   const toggle = (key: keyof Layers) => setLayers((all) => ({ ...all, [userId]: { ...layer, [key]: !layer[key] } }));
                   return (
-                    <li key={userId} className="border rounded px-2 py-1 small" role="group" aria-label={name}>
-                      <span className="fw-semibold">{name}</span>{' '}
-                      <span className={`badge ${userId === mainUserId ? 'text-bg-primary' : 'text-bg-secondary'}`}>
-                        {userId === mainUserId ? t('new.mainBadge') : t('new.concernedBadge')}
-                      </span>
-                      {userId !== mainUserId && (
-                        <button type="button" className="btn btn-link btn-sm p-0 ms-1 align-baseline" onClick={() => setConcerned((c) => c.filter((u) => u !== userId))}>
-                          {t('new.remove', { name })}
-                        </button>
-                      )}
-                      <div className="d-flex gap-3">
-                        {(['ranges', 'external'] as const).map((key) => (
-                          <div key={key} className="form-check form-switch mb-0">
-                            <input id={`layer-${key}-${userId}`} type="checkbox" role="switch" className="form-check-input" checked={layer[key]} onChange={() => toggle(key)} />
-                            <label htmlFor={`layer-${key}-${userId}`} className="form-check-label">{t(`new.layers.${key}`)}</label>
-                          </div>
-                        ))}
+                    <li key={userId} className="border rounded px-2 py-1 small">
+                      <div role="group" aria-label={name}>
+                        <span className="fw-semibold">{name}</span>{shown.length > 1 && <span className="text-body-secondary"> ({shortName(name)})</span>}{' '}
+                        <span className={`badge ${userId === mainUserId ? 'text-bg-primary' : 'text-bg-secondary'}`}>
+                          {userId === mainUserId ? t('new.mainBadge') : t('new.concernedBadge')}
+                        </span>
+                        {userId !== mainUserId && (
+                          <button type="button" className="btn btn-link btn-sm p-0 ms-1 align-baseline" aria-label={t('new.remove', { name })}
+                            onClick={() => setConcerned((c) => c.filter((u) => u !== userId))}>
+                            {t('new.removeShort')}
+                          </button>
+                        )}
+                        <div className="d-flex gap-3">
+                          {(['ranges', 'external'] as const).map((key) => (
+                            <div key={key} className="form-check form-switch mb-0">
+                              <input id={`layer-${key}-${userId}`} type="checkbox" role="switch" className="form-check-input" checked={layer[key]} onChange={() => toggle(key)} />
+                              <label htmlFor={`layer-${key}-${userId}`} className="form-check-label">{t(`new.layers.${key}`)}</label>
+                            </div>
+                          ))}
+                        </div>
                       </div>
                     </li>
                   );
@@ -369,6 +373,13 @@ function RangesSummary({ agenda }: { agenda: UserAgenda }) {
       )}
     </div>
   );
+}
+
+/** "Marie Dubois" → "Marie D.": what fits in a column head of the week grid. */
+function shortName(fullName: string): string {
+  const words = fullName.trim().split(/\s+/);
+  if (words.length < 2) return fullName;
+  return `${words[0]} ${words.slice(1).map((w) => w[0]!.toUpperCase()).join('')}.`;
 }
 
 /** A refusal from the server in words, with the fields it names. */
