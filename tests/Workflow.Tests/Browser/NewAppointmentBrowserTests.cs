@@ -16,8 +16,17 @@ namespace Workflow.Tests.Browser;
 /// user's week with their availability ranges, a click inside proposes the slot, outside is refused with
 /// the offer to book in one's own agenda; concerned parties with their agendas and switches; new places.
 /// </summary>
-public sealed class NewAppointmentBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture app;
+
+    public NewAppointmentBrowserTests(BrowserFixture app)
+    {
+        this.app = app;
+        // Two cores shared by many builds: the first screen and its agendas may take longer than 5 s.
+        SetDefaultExpectTimeout(20_000);
+    }
+
     [Fact]
     public async Task Case_worker_books_in_a_colleagues_agenda_is_refused_outside_her_ranges_and_becomes_the_main_user()
     {

@@ -291,7 +291,7 @@ function NewAppointmentForm({ dossier, users }: { dossier: Dossier; users: User[
                   {refusal.kind === 'outside' && <p className="mb-1">{t('new.refusal.offer', { name: refusal.name })}</p>}
                   <div className="d-flex gap-2">
                     <button type="button" className="btn btn-sm btn-primary" onClick={becomeMain}>{t('new.refusal.accept')}</button>
-                    <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => setRefusal(null)}>{t('new.refusal.dismiss')}</button>
+                    <button type="button" className="btn btn-sm btn-outline-dark" onClick={() => setRefusal(null)}>{t('new.refusal.dismiss')}</button>
                   </div>
                 </div>
               )}
@@ -308,7 +308,7 @@ function NewAppointmentForm({ dossier, users }: { dossier: Dossier; users: User[
                           {userId === mainUserId ? t('new.mainBadge') : t('new.concernedBadge')}
                         </span>
                         {userId !== mainUserId && (
-                          <button type="button" className="btn btn-link btn-sm p-0 ms-1 align-baseline" aria-label={t('new.remove', { name })}
+                          <button type="button" className="btn btn-link btn-sm p-0 ms-1 align-baseline link-dark" aria-label={t('new.remove', { name })}
                             onClick={() => setConcerned((c) => c.filter((u) => u !== userId))}>
                             {t('new.removeShort')}
                           </button>

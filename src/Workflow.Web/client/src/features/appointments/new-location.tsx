@@ -34,7 +34,7 @@ export function NewLocationForm({ mutation, onCreated }: {
       <label htmlFor="new-location-address" className="form-label mb-0 small">{t('new.newLocation.address')}</label>
       <input id="new-location-address" className="form-control form-control-sm mb-2" maxLength={500} value={address} onChange={(e) => setAddress(e.target.value)}
         onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); void create(); } }} />
-      <button type="button" className="btn btn-sm btn-outline-primary" disabled={!ready || mutation.isPending} onClick={() => void create()}>
+      <button type="button" className="btn btn-sm btn-primary" disabled={!ready || mutation.isPending} onClick={() => void create()}>
         {mutation.isPending ? t('new.newLocation.creating') : t('new.newLocation.create')}
       </button>
       {mutation.error && <div className="mt-2"><ErrorMessage error={mutation.error} /></div>}

@@ -8,6 +8,7 @@ import '@event-calendar/core/index.css';
 import { useTranslation } from 'react-i18next';
 import { fromWall, toWall } from '../time';
 import { localeOf } from '../i18n';
+import { plainGrid } from './a11y';
 
 export type AgendaEventKind = 'range' | 'appointment' | 'busy' | 'slot' | 'candidate';
 
@@ -61,7 +62,7 @@ const classes: Record<AgendaEventKind, string> = {
   range: 'range-event', appointment: 'appointment-event', busy: 'busy-event', slot: 'slot-event', candidate: 'candidate-event',
 };
 const colors: Record<AgendaEventKind, string | undefined> = {
-  range: '#d1f2dc', appointment: '#0d6efd', busy: '#adb5bd', slot: '#198754', candidate: '#fd7e14',
+  range: '#d1f2dc', appointment: '#0a58ca', busy: '#adb5bd', slot: '#146c43', candidate: '#fd7e14',
 };
 
 export function AgendaCalendar(props: AgendaCalendarProps) {
@@ -80,7 +81,7 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
     resourceIds: e.resourceId ? [e.resourceId] : [],
     display: e.background ? 'background' : 'auto',
     backgroundColor: colors[e.kind],
-    textColor: e.kind === 'range' || e.kind === 'busy' ? '#212529' : undefined,
+    textColor: e.kind === 'range' || e.kind === 'busy' || e.kind === 'candidate' ? '#212529' : undefined,
     classNames: e.className ? [classes[e.kind], e.className] : [classes[e.kind]],
     editable: !!e.editable,
     startEditable: !!e.editable,
@@ -130,7 +131,8 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       datesSet: (info) => latest.current.onPeriodChange?.({ start: fromWall(info.start, tz), end: fromWall(info.end, tz) }),
     });
     calendar.current = cal;
-    return () => { void destroyCalendar(cal); calendar.current = null; };
+    const stopPlain = plainGrid(element.current!);
+    return () => { stopPlain(); void destroyCalendar(cal); calendar.current = null; };
     // The widget is made once per zone; everything else is pushed to it below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tz]);
