@@ -9,6 +9,7 @@ import './calendar.css';
 import { useTranslation } from 'react-i18next';
 import { fromWall, toWall } from '../time';
 import { localeOf } from '../i18n';
+import { plainGrid } from './a11y';
 
 export type AgendaEventKind = 'range' | 'appointment' | 'busy' | 'slot' | 'candidate';
 
@@ -24,6 +25,8 @@ export interface AgendaEvent {
   background?: boolean;
   /** Can be moved and resized (one's own availability ranges). */
   editable?: boolean;
+  /** Extra CSS class on the event's element (e.g. to tell whose agenda it belongs to). */
+  className?: string;
 }
 
 export interface AgendaResource { id: string; title: string }
@@ -52,13 +55,15 @@ export interface AgendaCalendarProps {
   onEventClick?(event: AgendaEvent): void;
   onEventChange?(event: AgendaEvent, span: Span): Promise<boolean> | boolean;
   onPeriodChange?(period: { start: Date; end: Date }): void;
+  /** Write the title of background events (a range's location) inside them; by default they are bare. */
+  backgroundTitles?: boolean;
 }
 
 const classes: Record<AgendaEventKind, string> = {
   range: 'range-event', appointment: 'appointment-event', busy: 'busy-event', slot: 'slot-event', candidate: 'candidate-event',
 };
 const colors: Record<AgendaEventKind, string | undefined> = {
-  range: '#d1f2dc', appointment: '#0d6efd', busy: '#adb5bd', slot: '#198754', candidate: '#fd7e14',
+  range: '#d1f2dc', appointment: '#0a58ca', busy: '#adb5bd', slot: '#146c43', candidate: '#fd7e14',
 };
 
 export function AgendaCalendar(props: AgendaCalendarProps) {
@@ -77,8 +82,8 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
     resourceIds: e.resourceId ? [e.resourceId] : [],
     display: e.background ? 'background' : 'auto',
     backgroundColor: colors[e.kind],
-    textColor: e.kind === 'range' || e.kind === 'busy' ? '#212529' : undefined,
-    classNames: [classes[e.kind]],
+    textColor: e.kind === 'range' || e.kind === 'busy' || e.kind === 'candidate' ? '#212529' : undefined,
+    classNames: e.className ? [classes[e.kind], e.className] : [classes[e.kind]],
     editable: !!e.editable,
     startEditable: !!e.editable,
     durationEditable: !!e.editable,
@@ -104,6 +109,15 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       events: latest.current.events.map(toWidget),
       resources: (latest.current.resources ?? []).map((r) => ({ id: r.id, title: r.title })),
       datesAboveResources: true,
+      eventContent: (info) => {
+        const source = (info.event.extendedProps as { source?: AgendaEvent }).source;
+        if (!source?.background) return undefined;
+        if (!latest.current.backgroundTitles || !source.title) return { domNodes: [] };
+        const label = document.createElement('span');
+        label.className = 'ec-bg-title';
+        label.textContent = source.title;
+        return { domNodes: [label] };
+      },
       eventClick: (info) => latest.current.onEventClick?.((info.event.extendedProps as { source: AgendaEvent }).source),
       dateClick: (info) => latest.current.onDateClick?.({ date: fromWall(info.date, tz), resourceId: info.resource ? String(info.resource.id) : undefined }),
       select: (info) => latest.current.onSelect?.(span(info.start, info.end, info.resource)),
@@ -118,21 +132,8 @@ export function AgendaCalendar(props: AgendaCalendarProps) {
       datesSet: (info) => latest.current.onPeriodChange?.({ start: fromWall(info.start, tz), end: fromWall(info.end, tz) }),
     });
     calendar.current = cal;
-    // The widget marks its grid up as a table of rows but puts in it what tables may not hold (a toolbar,
-    // event layers), which assistive technologies and axe reject (aria-required-children). Its cells hold
-    // no text a table would help with, so the roles are dropped; screens give the content in words beside.
-    const host = element.current!;
-    const tableAttributes = ['role', 'aria-colindex', 'aria-rowindex', 'aria-colcount', 'aria-rowcount', 'aria-colspan', 'aria-rowspan'];
-    const dropRoles = () => {
-      host.querySelectorAll('[role=table],[role=rowgroup],[role=row],[role=columnheader],[role=rowheader],[role=cell],[role=gridcell]')
-        .forEach((node) => node.removeAttribute('role'));
-      host.querySelectorAll(tableAttributes.slice(1).map((a) => `[${a}]`).join(','))
-        .forEach((node) => tableAttributes.slice(1).forEach((a) => node.removeAttribute(a)));
-    };
-    const observer = new MutationObserver(dropRoles);
-    observer.observe(host, { subtree: true, childList: true, attributes: true, attributeFilter: tableAttributes });
-    dropRoles();
-    return () => { observer.disconnect(); void destroyCalendar(cal); calendar.current = null; };
+    const stopPlain = plainGrid(element.current!);
+    return () => { stopPlain(); void destroyCalendar(cal); calendar.current = null; };
     // The widget is made once per zone; everything else is pushed to it below.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [tz]);
