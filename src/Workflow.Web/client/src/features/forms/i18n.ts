@@ -13,7 +13,7 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
     select: '{{field}} contient un choix non valide', invalidOption: '{{field}} n’est pas une valeur valide.',
     noResultsFound: 'Aucun résultat', noChoices: 'Aucun choix disponible', typeToSearch: 'Tapez pour chercher', loading: 'Chargement',
     yes: 'Oui', no: 'Non', addAnother: 'Ajouter', remove: 'Retirer', time: 'Heure non valide',
-    previousButtonAriaLabel: 'Précédent : revenir à l’étape précédente', nextButtonAriaLabel: 'Suivant : aller à l’étape suivante',
+    previousButtonAriaLabel: 'Étape précédente', nextButtonAriaLabel: 'Étape suivante',
     submitButtonAriaLabel: 'Envoyer le formulaire', cancelButtonAriaLabel: 'Annuler : vider le formulaire',
     errorsListNavigationMessage: 'Cliquez pour aller au champ en erreur.', errorListHotkey: 'Ctrl + Alt + X pour revenir à la liste des erreurs.',
     // Our shipped forms' titles and labels
@@ -32,6 +32,7 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
   },
   en: {
     submit: 'Submit', Submit: 'Submit', complete: 'Submitted',
+    previousButtonAriaLabel: 'Previous step', nextButtonAriaLabel: 'Next step', submitButtonAriaLabel: 'Submit the form',
   },
 };
 
@@ -64,13 +65,14 @@ export default {
       score: 'score {{score}}/100',
       showAgenda: 'Agenda affiché',
       reason: {
-        distance: 'À {{km}} km du lieu (−{{points}} points)',
-        noDistance: 'Distance inconnue (−{{points}} points)',
-        firstSlot: 'Premier créneau libre : {{when}} (−{{points}} points)',
-        workload_one: '{{count}} autre rendez-vous dans la période (−{{points}} points)',
-        workload_other: '{{count}} autres rendez-vous dans la période (−{{points}} points)',
-        workload_zero: 'Aucun autre rendez-vous dans la période (−{{points}} points)',
+        distance: 'À {{km}} km du lieu',
+        noDistance: 'Distance inconnue',
+        firstSlot: 'Premier créneau libre : {{when}}',
+        workload_one: '{{count}} autre rendez-vous dans la période',
+        workload_other: '{{count}} autres rendez-vous dans la période',
+        workload_zero: 'Aucun autre rendez-vous dans la période',
         missingSkills: 'Compétences manquantes : {{skills}}',
+        penalty: '−{{points}} points',
       },
       noExpert: {
         title: 'Aucun expert ne convient.',
@@ -137,13 +139,14 @@ export default {
       score: 'score {{score}}/100',
       showAgenda: 'Agenda shown',
       reason: {
-        distance: '{{km}} km from the place (−{{points}} points)',
-        noDistance: 'Distance unknown (−{{points}} points)',
-        firstSlot: 'First free slot: {{when}} (−{{points}} points)',
-        workload_one: '{{count}} other appointment in the period (−{{points}} points)',
-        workload_other: '{{count}} other appointments in the period (−{{points}} points)',
-        workload_zero: 'No other appointment in the period (−{{points}} points)',
+        distance: '{{km}} km from the place',
+        noDistance: 'Distance unknown',
+        firstSlot: 'First free slot: {{when}}',
+        workload_one: '{{count}} other appointment in the period',
+        workload_other: '{{count}} other appointments in the period',
+        workload_zero: 'No other appointment in the period',
         missingSkills: 'Missing skills: {{skills}}',
+        penalty: '−{{points}} points',
       },
       noExpert: {
         title: 'No expert fits.',

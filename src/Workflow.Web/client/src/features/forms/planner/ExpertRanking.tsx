@@ -15,6 +15,8 @@ export interface ExpertRankingProps {
 export function ExpertRanking({ experts, selected, shown, onSelect, onToggleShown }: ExpertRankingProps) {
   const { t } = useTranslation('forms');
   const f = useFormat();
+  // A part of the score that cost points says how many; one that cost nothing says nothing more.
+  const penalty = (points: number) => (points >= 0.05 ? <span className="ms-1 text-danger-emphasis">({t('planner.reason.penalty', { points: Math.round(points * 10) / 10 })})</span> : null);
   return (
     <ol className="list-unstyled m-0 expert-ranking" aria-label={t('planner.ranking')}>
       {experts.map((e, i) => {
@@ -38,10 +40,10 @@ export function ExpertRanking({ experts, selected, shown, onSelect, onToggleShow
               </div>
               <ul className="small text-body-secondary mb-0 mt-1 expert-reasons">
                 <li>{e.distanceKm != null
-                  ? t('planner.reason.distance', { km: e.distanceKm < 10 ? e.distanceKm.toFixed(1) : Math.round(e.distanceKm), points: e.penalties.distance })
-                  : t('planner.reason.noDistance', { points: e.penalties.distance })}</li>
-                <li>{t('planner.reason.firstSlot', { when: f.dateTime(e.firstSlot), points: e.penalties.earliness })}</li>
-                <li>{t('planner.reason.workload', { count: e.workload, points: e.penalties.workload })}</li>
+                  ? t('planner.reason.distance', { km: e.distanceKm < 10 ? e.distanceKm.toFixed(1) : Math.round(e.distanceKm) })
+                  : t('planner.reason.noDistance')}{penalty(e.penalties.distance)}</li>
+                <li>{t('planner.reason.firstSlot', { when: f.dateTime(e.firstSlot) })}{penalty(e.penalties.earliness)}</li>
+                <li>{t('planner.reason.workload', { count: e.workload })}{penalty(e.penalties.workload)}</li>
                 {e.missingSkills.length > 0 && (
                   <li className="text-danger">{t('planner.reason.missingSkills', { skills: e.missingSkills.join(', ') })}</li>
                 )}

@@ -94,7 +94,8 @@ export function PlanningStep(props: PlanningStepProps) {
       }
     : null;
   const agendas = useAgendas(agendaQuery);
-  const named = people.map((p) => ({ id: p.id, name: p.name || agendas.data?.find((a) => a.userId === p.id)?.fullName || '' }));
+  const named = useMemo(() => people.map((p) => ({ id: p.id, name: p.name || agendas.data?.find((a) => a.userId === p.id)?.fullName || '' })),
+    [people, agendas.data]);
 
   const markers = useMemo(() => {
     const list: MapMarker[] = [];
