@@ -54,7 +54,7 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
     private static async Task OpenTask(IPage page, Guid taskId)
     {
         await page.GotoAsync($"/app/tasks/{taskId}");
-        await Expect(page.Locator(".task-formio .formio-component").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.Locator(".task-formio .formio-form").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
     }
 
     private static async Task ShouldBeClean(AppSession s)
@@ -234,7 +234,7 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
         await Expect(recap).ToContainTextAsync("Marie Dupont");
         await page.GetByLabel("Objet de l’entretien").FillAsync("Faire connaissance et construire le plan d’accompagnement.");
         await session.Screenshot("first-meeting-2-recap");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer le formulaire", Exact = true }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
 
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Tâche terminée" })).ToBeVisibleAsync();
         var booked = await app.Query(db => db.Appointments.SingleAsync(a => a.DossierId == dossier.Id));
