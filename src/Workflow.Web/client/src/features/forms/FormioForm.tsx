@@ -138,7 +138,11 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
         if (cancelled) { created.destroy?.(); return; }
         form.current = created;
         created.submission = { data: latest.current.data };
-        const step = () => setTimeout(() => focusFirstField(element.current), 0);
+        // The wizard's page list is a tablist of <li>s: presentational items, so its tabs are the list's own.
+        const tidy = () => element.current?.querySelectorAll('[role="tablist"] > li').forEach((li) => li.setAttribute('role', 'presentation'));
+        created.on('render', tidy);
+        tidy();
+        const step = () => setTimeout(() => { tidy(); focusFirstField(element.current); }, 0);
         created.on('nextPage', step);
         created.on('prevPage', step);
         created.on('wizardPageSelected', step);

@@ -13,8 +13,8 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
     select: '{{field}} contient un choix non valide', invalidOption: '{{field}} n’est pas une valeur valide.',
     noResultsFound: 'Aucun résultat', noChoices: 'Aucun choix disponible', typeToSearch: 'Tapez pour chercher', loading: 'Chargement',
     yes: 'Oui', no: 'Non', addAnother: 'Ajouter', remove: 'Retirer', time: 'Heure non valide',
-    previousButtonAriaLabel: 'Étape précédente', nextButtonAriaLabel: 'Étape suivante',
-    submitButtonAriaLabel: 'Envoyer le formulaire', cancelButtonAriaLabel: 'Annuler : vider le formulaire',
+    previousButtonAriaLabel: 'Précédent', nextButtonAriaLabel: 'Suivant',
+    submitButtonAriaLabel: 'Envoyer', cancelButtonAriaLabel: 'Annuler : vider le formulaire',
     errorsListNavigationMessage: 'Cliquez pour aller au champ en erreur.', errorListHotkey: 'Ctrl + Alt + X pour revenir à la liste des erreurs.',
     // Our shipped forms' titles and labels
     'Plan the appointment': 'Planifier le rendez-vous', 'Plan the first meeting': 'Planifier le premier entretien',
@@ -32,7 +32,7 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
   },
   en: {
     submit: 'Submit', Submit: 'Submit', complete: 'Submitted',
-    previousButtonAriaLabel: 'Previous step', nextButtonAriaLabel: 'Next step', submitButtonAriaLabel: 'Submit the form',
+    previousButtonAriaLabel: 'Previous', nextButtonAriaLabel: 'Next', submitButtonAriaLabel: 'Submit',
   },
 };
 
