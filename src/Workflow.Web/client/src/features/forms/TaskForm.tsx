@@ -129,7 +129,7 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
           <ul className="mb-0">
             {errors.map((e, i) => (
               <li key={`${e.path}-${i}`} data-path={e.path} data-rule={e.rule}>
-                <button type="button" className="btn btn-link p-0 align-baseline text-start" onClick={() => handle.current?.focusField(e.path)}>
+                <button type="button" className="btn btn-link alert-link p-0 align-baseline text-start" onClick={() => handle.current?.focusField(e.path)}>
                   {fieldName(e.path)}
                 </button>{' '}: {e.message}
               </li>
