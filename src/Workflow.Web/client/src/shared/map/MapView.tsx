@@ -48,7 +48,7 @@ export function MapView({ markers, label }: { markers: MapMarker[]; label: strin
 
   return (
     <figure className="m-0">
-      <div ref={element} className="map-view" role="img" aria-label={label} />
+      <div ref={element} className="map-view" role="group" aria-label={label} />
       <figcaption className="small text-body-secondary mt-1">
         <ul className="list-inline m-0">
           {markers.map((m) => <li key={m.id} className="list-inline-item" data-marker={m.kind}>{t(`map:kind.${m.kind}`)}: {m.label}</li>)}
