@@ -75,7 +75,7 @@ export function Layout() {
             {languages.map((l) => <option key={l} value={l}>{l === 'fr' ? 'Français' : 'English'}</option>)}
           </select>
           <span>{t('shell.signedInAs', { name: user.fullName })}</span>
-          <button type="button" className="btn btn-sm btn-outline-secondary" onClick={() => void signOut()}>{t('shell.signOut')}</button>
+          <button type="button" className="btn btn-sm btn-outline-dark" onClick={() => void signOut()}>{t('shell.signOut')}</button>
         </div>
       </header>
       <main id="main" className="container-fluid py-3" tabIndex={-1}>

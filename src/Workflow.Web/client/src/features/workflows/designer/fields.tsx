@@ -1,6 +1,6 @@
 // The panel's fields: a text field applied when it is left (or on Enter), as a person expects, kept
 // in step with the diagram when undo/redo changes it; a select applied when chosen.
-import { useEffect, useState, type InputHTMLAttributes } from 'react';
+import { useEffect, useId, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 
 export const blank = (v: unknown): string | undefined => (v === undefined || v === null || String(v).trim() === '' ? undefined : String(v).trim());
@@ -17,12 +17,12 @@ interface TextProps {
   className?: string;
 }
 
-export function TextInput({ ariaLabel, name, value, onCommit, placeholder, required, inputMode, className }: Omit<TextProps, 'label'>) {
+export function TextInput({ id, ariaLabel, name, value, onCommit, placeholder, required, inputMode, className }: Omit<TextProps, 'label'> & { id?: string }) {
   const [draft, setDraft] = useState(value ?? '');
   useEffect(() => setDraft(value ?? ''), [value]);
   const commit = () => { if (draft !== (value ?? '')) onCommit(blank(draft)); };
   return (
-    <input className={`form-control form-control-sm ${className ?? ''}`} name={name} value={draft} aria-label={ariaLabel}
+    <input id={id} className={`form-control form-control-sm ${className ?? ''}`} name={name} value={draft} aria-label={ariaLabel}
            placeholder={placeholder} required={required} inputMode={inputMode}
            onChange={(e) => setDraft(e.target.value)} onBlur={commit}
            onKeyDown={(e) => { if (e.key === 'Enter') { e.preventDefault(); commit(); } }} />
@@ -30,11 +30,12 @@ export function TextInput({ ariaLabel, name, value, onCommit, placeholder, requi
 }
 
 export function TextField({ label, ...input }: TextProps) {
+  const id = useId();
   return (
-    <label className="d-grid gap-1 mb-2">
-      <span className="small fw-semibold">{label}</span>
-      <TextInput {...input} />
-    </label>
+    <div className="d-grid gap-1 mb-2">
+      <label className="small fw-semibold" htmlFor={id}>{label}</label>
+      <TextInput id={id} {...input} />
+    </div>
   );
 }
 
@@ -45,12 +46,13 @@ export function SelectField({ label, name, value, options, onCommit }: { label: 
   const current = value ?? '';
   const known = options.some((o) => o.value === current);
   const all = [{ value: '', label: '—' }, ...options, ...(known || !current ? [] : [{ value: current, label: t('panel.unknown', { value: current }) }])];
+  const id = useId();
   return (
-    <label className="d-grid gap-1 mb-2">
-      <span className="small fw-semibold">{label}</span>
-      <select className="form-select form-select-sm" name={name} value={current} onChange={(e) => onCommit(blank(e.target.value))}>
+    <div className="d-grid gap-1 mb-2">
+      <label className="small fw-semibold" htmlFor={id}>{label}</label>
+      <select id={id} className="form-select form-select-sm" name={name} value={current} onChange={(e) => onCommit(blank(e.target.value))}>
         {all.map((o) => <option key={o.value} value={o.value}>{o.label}</option>)}
       </select>
-    </label>
+    </div>
   );
 }

@@ -44,7 +44,12 @@ export function InstanceDiagram({ detail }: { detail: InstanceDetail }) {
     return () => { cancelled = true; };
   }, [viewer, xml.data, detail, say, t]);
 
-  return <div id="diagram" ref={container} className="cockpit-diagram" role="img" aria-label={t('cockpit.diagram')} />;
+  return (
+    <>
+      <h2 className="visually-hidden">{t('cockpit.diagram')}</h2>
+      <div id="diagram" ref={container} className="cockpit-diagram" />
+    </>
+  );
 }
 
 function mark(viewer: Diagram, detail: InstanceDetail, t: TFunction<'workflows'>) {
