@@ -152,6 +152,8 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         // Only instances with incidents: none of the rows says 0.
         await Expect(page.Locator("#instances tbody td.incident-count")).ToHaveCountAsync(await page.Locator("#instances tbody tr").CountAsync());
         await page.GotoAsync($"/app/instances/{retried.Id}");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(Shape(page, "Act")).ToHaveClassAsync(InIncident);
         await Expect(Overlay(page, "Act", ".cockpit-incident-text")).ToHaveTextAsync(error);
         await Expect(Shape(page, "Start")).ToHaveClassAsync(Done);
@@ -178,6 +180,8 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
             .Participants.ShouldContain(p => p.Role == "expert" && p.UserId == notYetExpert.Id);
 
         await page.GotoAsync($"/app/instances/{skipped.Id}");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(Shape(page, "Act")).ToHaveClassAsync(InIncident);
         var variables = page.GetByLabel("Variables for skipping Act");
         await variables.FillAsync("{ expertAssigned: false");
@@ -224,6 +228,8 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         var page = session.Page;
 
         await page.GotoAsync("/app/instances");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var form = page.Locator("#migration-form");
         await form.Locator("select[name=key]").SelectOptionAsync("cockpit-migrate");
         await Expect(form.Locator("select[name=from]")).ToHaveValueAsync("1");

@@ -33,7 +33,8 @@ export function History({ definitionKey, current, onOpen, onAct, say }: Props) {
               <thead><tr><th scope="col">{t('designer.version')}</th><th scope="col">{t('designer.status')}</th><th scope="col">{t('designer.by')}</th><th scope="col">{t('designer.actions')}</th></tr></thead>
               <tbody>
                 {list.map((v) => (
-                  <tr key={v.version} data-version={v.version} className={current?.key === definitionKey && current.version === v.version ? 'table-primary' : undefined}>
+                  <tr key={v.version} data-version={v.version} className={current?.key === definitionKey && current.version === v.version ? 'selected' : undefined}
+                      aria-current={current?.key === definitionKey && current.version === v.version ? 'true' : undefined}>
                     <td>{v.version}</td>
                     <td>
                       <span className="status" data-status={v.status}>{t(`definitionStatus.${v.status}`)}</span>
