@@ -40,11 +40,11 @@ function Shown({ detail, message }: { detail: Detail; message: ReactNode }) {
   async function act(outcome: Outcome, call: () => Promise<InstanceSummary>) {
     try {
       const s = await call();
+      say(t(`cockpit.outcome.${outcome}`, { status: t(`instanceStatus.${s.status}`), count: s.openIncidents }));
       await Promise.all([
         client.invalidateQueries({ queryKey: keys.instance(i.id) }),
         client.invalidateQueries({ queryKey: keys.incidents }),
       ]);
-      say(t(`cockpit.outcome.${outcome}`, { status: t(`instanceStatus.${s.status}`), count: s.openIncidents }));
     } catch (error) {
       say(refusalText(error), true);
     }
