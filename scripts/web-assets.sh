@@ -15,8 +15,9 @@ node_check() {
 }
 
 # Sourced by run.sh and test.sh: installs the browser renderer of Form.io forms (@formio/js and
-# the flatpickr date picker it loads) and the BPMN modeler and viewer (bpmn-js), pinned by
-# src/Workflow.Web/client/package-lock.json, and copies their built files into src/Workflow.Web/wwwroot/lib, which is not committed. Form.io
+# the flatpickr date picker it loads), pinned by src/Workflow.Web/client/package-lock.json, and copies
+# their built files into src/Workflow.Web/wwwroot/lib, which is not committed (bpmn-js is bundled by the
+# web application's build, in the designer's and the cockpit's chunks). Form.io
 # loads flatpickr from its CDN by default; the page points Formio.cdn at /lib/cdn instead, so
 # nothing is fetched from outside. Our own scripts in wwwroot/js are plain ES modules: no build.
 web_assets() {
@@ -30,9 +31,6 @@ web_assets() {
   cp -r "$client/node_modules/@formio/js/dist/fonts" "$lib/formio/fonts"
   mkdir -p "$lib/cdn/moment-timezone/data/packed"
   cp "$client/node_modules/moment-timezone/data/packed/latest.json" "$lib/cdn/moment-timezone/data/packed/"
-  mkdir -p "$lib/bpmn-js"
-  cp "$client/node_modules/bpmn-js/dist/bpmn-modeler.production.min.js" "$client/node_modules/bpmn-js/dist/bpmn-navigated-viewer.production.min.js" "$lib/bpmn-js/"
-  cp -r "$client/node_modules/bpmn-js/dist/assets/." "$lib/bpmn-js/"
   for dir in flatpickr flatpickr-formio; do
     cp "$client/node_modules/flatpickr/dist/flatpickr.min.js" "$client/node_modules/flatpickr/dist/flatpickr.min.css" "$lib/cdn/$dir/"
   done

@@ -51,7 +51,7 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await using var session = await Open(admin);
         var page = session.Page;
 
-        await page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" }).ClickAsync();
+        await Nav(page, "Instances").ClickAsync();
         var row = page.Locator($"#instances tr[data-instance-id='{instance.Id}']");
         await Expect(row).ToContainTextAsync(s.Dossier.Reference);
         await Expect(row).ToContainTextAsync("expertise v1");
@@ -63,6 +63,8 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await page.Locator("#filters input[name=dossier]").FillAsync(s.Dossier.Reference);
         await page.GetByRole(AriaRole.Button, new() { Name = "Filter" }).ClickAsync();
         await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(1);
+        await session.App.Screenshot("cockpit-list");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         await row.GetByRole(AriaRole.Link, new() { Name = "expertise v1" }).ClickAsync();
 
         await Expect(page.Locator("#title")).ToHaveTextAsync($"expertise v1 · {s.Dossier.Reference}");
@@ -81,6 +83,45 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(page.Locator("#journal tbody tr.journal-instance-started")).ToContainTextAsync(plannerName);
         await Expect(page.Locator("#variables")).ToContainTextAsync(s.Dossier.Id.ToString());
         await Expect(page.Locator("#incidents-section")).ToBeHiddenAsync();
+        // The bpmn.io watermark stays (bpmn-js's licence).
+        await Expect(page.Locator("#diagram .bjs-powered-by")).ToBeVisibleAsync();
+        await session.App.Screenshot("cockpit-instance");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
+        session.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_french_admin_follows_an_instance_in_french_with_times_in_their_zone()
+    {
+        var admin = await app.CreateUser(Roles.Admin);
+        await app.Send(new DeployDefinition.Command(await File.ReadAllTextAsync(Path.Combine(Node.RepositoryRoot, "workflows/expertise.bpmn")), Publish: true), admin);
+        var s = await Scenario.Create(app);
+        var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == s.Dossier.Id));
+        var started = TimeZoneInfo.ConvertTime(instance.StartedAt, TimeZoneInfo.FindSystemTimeZoneById("Europe/Brussels")).ToString("HH:mm", System.Globalization.CultureInfo.InvariantCulture);
+        await using var session = await Open(admin, locale: "fr-BE");
+        var page = session.Page;
+
+        await Nav(page, "Instances").ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Cockpit des instances", Level = 1 })).ToBeVisibleAsync();
+        var row = page.Locator($"#instances tr[data-instance-id='{instance.Id}']");
+        await Expect(row).ToContainTextAsync("en cours");
+        await Expect(row).ToContainTextAsync(started);
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Migrer des instances" })).ToBeVisibleAsync();
+        await page.GetByLabel("Dossier", new() { Exact = true }).FillAsync(s.Dossier.Reference);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Filtrer", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#instances tbody tr")).ToHaveCountAsync(1);
+        await session.App.Screenshot("cockpit-list-fr");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
+
+        await row.GetByRole(AriaRole.Link, new() { Name = "expertise v1" }).ClickAsync();
+        await Expect(page.Locator("#summary")).ToContainTextAsync($"en cours · démarrée");
+        await Expect(page.Locator("#summary")).ToContainTextAsync(started);
+        await Expect(Shape(page, "PlanAppointment")).ToHaveClassAsync(Waiting);
+        await Expect(Overlay(page, "PlanningLate", ".cockpit-wait-label")).ToHaveTextAsync("minuterie");
+        await Expect(page.Locator("#journal tbody tr.journal-entered").First).ToContainTextAsync("entré");
+        await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Annuler l’instance" })).ToBeVisibleAsync();
+        await session.App.Screenshot("cockpit-instance-fr");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         session.Problems.ShouldBeEmpty();
     }
 
@@ -98,21 +139,27 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await using var session = await Open(admin, expected: r => r.Status == 400 && r.Url.EndsWith($"/workflows/instances/{skipped.Id}/cancel", StringComparison.Ordinal));
         var page = session.Page;
 
-        // The home page says instances are stuck and leads to them.
-        await page.GotoAsync("/");
-        var stuck = page.Locator("a#incidents");
-        await Expect(stuck).ToContainTextAsync("instance(s) with open incidents");
+        // The navigation says instances are stuck (a badge on "Instances"), and the cockpit leads to them.
+        await Expect(Nav(page, "Instances").GetByLabel(new Regex(@"^\d+\+? with open incidents$"))).ToBeVisibleAsync();
+        await Nav(page, "Instances").ClickAsync();
+        var stuck = page.Locator("a#incidents-link");
+        await Expect(stuck).ToContainTextAsync("instances with open incidents");
         await stuck.ClickAsync();
         await Expect(page.Locator("#filters input[name=incidents]")).ToBeCheckedAsync();
         await Expect(page.Locator($"#instances tr[data-instance-id='{retried.Id}'] td.incident-count")).ToHaveTextAsync("1");
+        await session.App.Screenshot("cockpit-incidents");
         await Expect(page.Locator($"#instances tr[data-instance-id='{skipped.Id}']")).ToHaveCountAsync(1);
         // Only instances with incidents: none of the rows says 0.
         await Expect(page.Locator("#instances tbody td.incident-count")).ToHaveCountAsync(await page.Locator("#instances tbody tr").CountAsync());
-        await page.GotoAsync($"/instances.html?id={retried.Id}");
+        await page.GotoAsync($"/app/instances/{retried.Id}");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(Shape(page, "Act")).ToHaveClassAsync(InIncident);
         await Expect(Overlay(page, "Act", ".cockpit-incident-text")).ToHaveTextAsync(error);
         await Expect(Shape(page, "Start")).ToHaveClassAsync(Done);
         await Expect(page.Locator("#incidents tbody tr[data-element-id='Act']")).ToContainTextAsync(error);
+        await session.App.Screenshot("cockpit-incident");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
 
         // The cause is fixed (the candidate becomes an expert), then Retry runs the service task again.
         await using (var scope = app.Services.CreateAsyncScope())
@@ -120,7 +167,7 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
             var users = scope.ServiceProvider.GetRequiredService<UserManager<AppUser>>();
             (await users.AddToRoleAsync((await users.FindByIdAsync(notYetExpert.Id.ToString()))!, Roles.Expert)).Succeeded.ShouldBeTrue();
         }
-        await page.GetByRole(AriaRole.Button, new() { Name = "Retry" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Retry", Exact = true }).ClickAsync();
         await Expect(page.Locator("#message")).ToHaveTextAsync("Retried: the instance is running, 0 open incident(s).");
         await Expect(Shape(page, "Follow")).ToHaveClassAsync(Waiting);
         await Expect(Shape(page, "Act")).ToHaveClassAsync(Done);
@@ -132,15 +179,17 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         (await app.Query(db => db.Dossiers.Include(d => d.Participants).SingleAsync(d => d.Id == dossier.Id)))
             .Participants.ShouldContain(p => p.Role == "expert" && p.UserId == notYetExpert.Id);
 
-        await page.GotoAsync($"/instances.html?id={skipped.Id}");
+        await page.GotoAsync($"/app/instances/{skipped.Id}");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         await Expect(Shape(page, "Act")).ToHaveClassAsync(InIncident);
         var variables = page.GetByLabel("Variables for skipping Act");
         await variables.FillAsync("{ expertAssigned: false");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip", Exact = true }).ClickAsync();
         await Expect(page.Locator("#message")).ToContainTextAsync("The variables are not valid JSON");
         (await Api(page, $"/workflows/instances/{skipped.Id}")).GetProperty("instance").GetProperty("openIncidents").GetInt32().ShouldBe(1);
         await variables.FillAsync("""{ "expertAssigned": false }""");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Skip" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Skip", Exact = true }).ClickAsync();
         await Expect(page.Locator("#message")).ToHaveTextAsync("Skipped: the instance is running, 0 open incident(s).");
         await Expect(Shape(page, "Follow")).ToHaveClassAsync(Waiting);
         await Expect(page.Locator("#variables")).ToContainTextAsync("\"expertAssigned\": false");
@@ -178,7 +227,9 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await using var session = await Open(admin);
         var page = session.Page;
 
-        await page.GotoAsync("/instances.html");
+        await page.GotoAsync("/app/instances");
+        // A whole page load (the application, then its lazy chunk with bpmn-js) on a busy machine.
+        await Expect(page.Locator("#title")).ToBeVisibleAsync(new() { Timeout = 20_000 });
         var form = page.Locator("#migration-form");
         await form.Locator("select[name=key]").SelectOptionAsync("cockpit-migrate");
         await Expect(form.Locator("select[name=from]")).ToHaveValueAsync("1");
@@ -189,7 +240,7 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(page.Locator("#mapping-table tr[data-element-id='Review']")).ToContainTextAsync("UserTask");
         await Expect(page.GetByLabel("Target of Closed")).ToHaveValueAsync("");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dry run", Exact = true }).ClickAsync();
         var reported = page.Locator($"#report-table tr[data-instance-id='{instance.Id}']");
         var blocked = page.Locator($"#report-table tr[data-instance-id='{other.Id}']");
         await Expect(reported).ToContainTextAsync("cannot move");
@@ -197,15 +248,17 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         await Expect(blocked).ToContainTextAsync("Closed: ");
 
         await target.SelectOptionAsync("Check");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Dry run" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Dry run", Exact = true }).ClickAsync();
         await Expect(reported).ToContainTextAsync("can move");
         await Expect(blocked).ToContainTextAsync("cannot move");
         await Expect(page.Locator("#message")).ToHaveTextAsync("Dry run: 1 instance(s) can move, 1 cannot.");
+        await session.App.Screenshot("cockpit-migration");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         await Expect(page.GetByLabel($"Migrate {instance.Id}")).ToBeCheckedAsync();
         await Expect(page.GetByLabel($"Migrate {other.Id}")).Not.ToBeCheckedAsync();
         (await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.Id == instance.Id))).DefinitionVersion.ShouldBe(1, "a dry run moves nothing");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Migrate" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Migrate", Exact = true }).ClickAsync();
         await Expect(reported).ToContainTextAsync("migrated");
         await Expect(page.Locator("#message")).ToHaveTextAsync("Migrated 1 instance(s) to v2.");
         await Expect(page.Locator($"#instances tr[data-instance-id='{instance.Id}']")).ToContainTextAsync("cockpit-migrate v2");
@@ -232,7 +285,7 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
 
         await using (var designer = await Open(await app.CreateUser(Roles.Designer)))
         {
-            await designer.Page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" }).ClickAsync();
+            await Nav(designer.Page, "Instances").ClickAsync();
             await Expect(designer.Page.Locator($"#instances tr[data-instance-id='{plain.Id}']")).ToContainTextAsync(dossier.Reference);
             await Expect(designer.Page.Locator("#migration")).ToBeHiddenAsync();
             // A definition deployed without a diagram: the page says so and still shows the journal.
@@ -243,10 +296,11 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
         }
 
         await using var planner = await Open(await app.CreateUser(Roles.Planner));
-        await Expect(planner.Page.GetByRole(AriaRole.Link, new() { Name = "Instances cockpit" })).ToBeHiddenAsync();
-        await planner.Page.GotoAsync("/instances.html");
-        await Expect(planner.Page.Locator("#message")).ToHaveTextAsync("The cockpit is for designers and administrators.");
-        await Expect(planner.Page.Locator("#list-view")).ToBeHiddenAsync();
+        await Expect(Nav(planner.Page, "My tasks")).ToBeVisibleAsync();
+        await Expect(Nav(planner.Page, "Instances")).ToBeHiddenAsync();
+        await planner.Page.GotoAsync("/app/instances");
+        await Expect(planner.Page.GetByRole(AriaRole.Alert)).ToHaveTextAsync("You may not do this. Ask an administrator.");
+        await Expect(planner.Page.Locator("#instances")).ToBeHiddenAsync();
         planner.Problems.ShouldBeEmpty();
     }
 
@@ -263,40 +317,40 @@ public sealed class CockpitBrowserTests(BrowserFixture app) : IClassFixture<Brow
     private static ILocator Overlay(IPage page, string elementId, string selector) =>
         page.Locator($"#diagram .djs-overlays[data-container-id='{elementId}'] {selector}");
 
-    private sealed class Session(IBrowserContext context, IPage page) : IAsyncDisposable
+    /// <summary>An app session and the answers the journey expects (counted, not problems).</summary>
+    private sealed class Session(AppSession app) : IAsyncDisposable
     {
-        public IPage Page { get; } = page;
-        public List<string> Problems { get; } = [];
+        public AppSession App { get; } = app;
+        public IPage Page => App.Page;
+        public List<string> Problems => App.Problems;
         public int Expected { get; set; }
 
-        public ValueTask DisposeAsync() => context.DisposeAsync();
+        public ValueTask DisposeAsync() => App.DisposeAsync();
     }
 
-    /// <summary>Signs in on the home page; any page error, failed request or 4xx/5xx (but the expected ones) is a problem.</summary>
-    private async Task<Session> Open(TestUser user, Func<IResponse, bool>? expected = null)
+    /// <summary>Signs in through the application's page; any page or console error, failed request or 4xx/5xx (but the expected ones) is a problem.</summary>
+    private async Task<Session> Open(TestUser user, Func<IResponse, bool>? expected = null, string locale = "en-GB")
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(20_000);
-        var page = await context.NewPageAsync();
-        var session = new Session(context, page);
-        page.PageError += (_, error) => session.Problems.Add(error);
-        page.RequestFailed += (_, request) =>
+        var inner = await AppSession.Open(app, locale);
+        var session = new Session(inner);
+        if (expected is not null)
         {
-            if (request.Failure != "net::ERR_ABORTED")
-                session.Problems.Add($"request failed: {request.Url} {request.Failure}");
-        };
-        page.Response += (_, response) =>
-        {
-            if (expected?.Invoke(response) == true)
-                session.Expected++;
-            else if (response.Status >= 400 && !(response.Status == 401 && response.Url.EndsWith("/auth/me", StringComparison.Ordinal) && page.Url.EndsWith('/')))
-                session.Problems.Add($"{response.Status} {response.Url}");
-        };
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await Expect(page.Locator("#me")).ToContainTextAsync("Signed in as");
+            // Expected answers are counted; an unexpected answer with the same status is still a problem.
+            inner.ExpectedStatuses.Add(400);
+            inner.Page.Response += (_, response) =>
+            {
+                if (response.Status != 400)
+                    return;
+                if (expected(response))
+                    session.Expected++;
+                else
+                    session.Problems.Add($"400 {response.Request.Method} {response.Url}");
+            };
+        }
+        await inner.SignInAs(user.Email, AppFixture.Password);
         return session;
     }
+
+    private static ILocator Nav(IPage page, string name) =>
+        page.GetByRole(AriaRole.Navigation).First.GetByRole(AriaRole.Link, new() { Name = name });
 }

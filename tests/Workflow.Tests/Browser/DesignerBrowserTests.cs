@@ -36,11 +36,15 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         var panel = page.Locator("#properties");
         var elementId = panel.GetByLabel("Id", new() { Exact = true });
         await Expect(elementId).ToHaveValueAsync("PlanAppointment");
-        var formKey = panel.GetByLabel("Formulaire / form key");
+        var formKey = panel.GetByLabel("Form", new() { Exact = true });
         await Expect(formKey).ToHaveValueAsync("plan-appointment");
+        // The bpmn.io watermark stays (bpmn-js's licence).
+        await Expect(page.Locator("#canvas .bjs-powered-by")).ToBeVisibleAsync();
+        await session.App.Screenshot("designer-expertise");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         await formKey.SelectOptionAsync("first-meeting");
         await Expect(formKey).ToHaveValueAsync("first-meeting");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
         await Expect(page.Locator("#history tr[data-version='2'] .status")).ToHaveTextAsync("draft");
         await Expect(page.Locator("#history tr[data-version='1'] .status")).ToHaveTextAsync("published");
@@ -56,14 +60,16 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
 
         // A service task without a command: the save is refused, the problem names it and marks it on the canvas.
         await ClickShape(page, "BookAppointment");
-        await panel.GetByLabel("Commande / command").SelectOptionAsync("");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await panel.GetByLabel("Command", new() { Exact = true }).SelectOptionAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         var problem = page.Locator("#problems li[data-element='BookAppointment']");
         await Expect(problem).ToContainTextAsync("names no command");
         await Expect(page.Locator("#status")).ToContainTextAsync("nothing was saved");
         await Expect(page.Locator(".djs-element[data-element-id='BookAppointment']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
         await Expect(page.Locator(".wf-error-overlay")).ToContainTextAsync("names no command");
         await Expect(page.Locator("#history tbody tr")).ToHaveCountAsync(2);
+        await session.App.Screenshot("designer-refused-save");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         (await app.Query(db => db.WorkflowDefinitions.CountAsync(d => d.Key == "expertise"))).ShouldBe(2);
         // Clicking the problem selects its element.
         await ClickShape(page, "WriteReport");
@@ -71,12 +77,12 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         await problem.GetByRole(AriaRole.Button).ClickAsync();
         await Expect(elementId).ToHaveValueAsync("BookAppointment");
         // Leaving the unsaved diagram asks first; declining keeps it.
-        await page.Locator("#history tr[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "Ouvrir / open" }).ClickAsync();
+        await page.Locator("#history tr[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "Open", Exact = true }).ClickAsync();
         await Expect(page.Locator("#current")).ToHaveTextAsync("expertise · v2");
         session.Dialogs.ShouldHaveSingleItem().ShouldContain("unsaved changes");
 
         // The draft is published and becomes the published version.
-        await page.Locator("#history tr[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "Publier / publish" }).ClickAsync();
+        await page.Locator("#history tr[data-version='2']").GetByRole(AriaRole.Button, new() { Name = "Publish", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToHaveTextAsync("Version 2 published.");
         await Expect(page.Locator("#history tr[data-version='2'] .status")).ToHaveTextAsync("published");
         await Expect(page.Locator("#history tr[data-version='1'] .status")).ToHaveTextAsync("unpublished");
@@ -100,7 +106,7 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
 
         // Another command: its fields are offered as input rows, an expression typed in one maps it.
         await ClickShape(page, "SendReminder");
-        var command = panel.GetByLabel("Commande / command");
+        var command = panel.GetByLabel("Command", new() { Exact = true });
         await Expect(command).ToHaveValueAsync("Notifications.SendReminder");
         await command.SelectOptionAsync("Tasks.CreateTask");
         await Expect(panel.GetByLabel("input title expression")).ToHaveValueAsync("");
@@ -111,21 +117,21 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         // Clearing an expression removes its mapping; undo brings it back, redo removes it again.
         await Fill(panel.GetByLabel("input appointmentId expression"), "");
         await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveCountAsync(0);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Annuler / undo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Undo", Exact = true }).ClickAsync();
         await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveValueAsync("appointmentId");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Rétablir / redo" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Redo", Exact = true }).ClickAsync();
         await Expect(panel.GetByLabel("input appointmentId expression")).ToHaveCountAsync(0);
 
         // A message catch event's event type and condition; a timer turned into a duration.
         await ClickShape(page, "MeetingDone");
-        await panel.GetByLabel("Événement / event type").SelectOptionAsync("ExchangeRecorded");
-        await Fill(panel.GetByLabel("Condition"), "event.appointmentId === appointmentId && true");
+        await panel.GetByLabel("Event type", new() { Exact = true }).SelectOptionAsync("ExchangeRecorded");
+        await Fill(panel.GetByLabel("Condition", new() { Exact = true }), "event.appointmentId === appointmentId && true");
         await ClickShape(page, "DayBefore");
-        await panel.GetByLabel("Type").SelectOptionAsync("timeDuration");
-        await Fill(panel.GetByLabel("Valeur / value (ISO 8601 or =expression)"), "PT1H");
-        await Expect(panel.GetByLabel("Valeur / value (ISO 8601 or =expression)")).ToHaveValueAsync("PT1H");
+        await panel.GetByLabel("Type", new() { Exact = true }).SelectOptionAsync("timeDuration");
+        await Fill(panel.GetByLabel("Value (ISO 8601 or =expression)", new() { Exact = true }), "PT1H");
+        await Expect(panel.GetByLabel("Value (ISO 8601 or =expression)", new() { Exact = true })).ToHaveValueAsync("PT1H");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
 
         var xml = await (await context.APIRequest.GetAsync("/workflows/definitions/follow-up/versions/2/xml")).TextAsync();
@@ -156,16 +162,16 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         var panel = page.Locator("#properties");
 
         await page.Locator(".djs-connection[data-element-id='F_No']").ClickAsync();
-        var isDefault = panel.GetByLabel("Flux par défaut / default flow");
+        var isDefault = panel.GetByLabel("Default flow", new() { Exact = true });
         await Expect(isDefault).ToBeCheckedAsync();
         await isDefault.UncheckAsync();
         await Expect(isDefault).Not.ToBeCheckedAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#problems li[data-element='F_No']")).ToContainTextAsync("without a condition");
         await Expect(page.Locator(".djs-element[data-element-id='F_No']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
 
-        await Fill(panel.GetByLabel("Condition"), "approved !== true");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await Fill(panel.GetByLabel("Condition", new() { Exact = true }), "approved !== true");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
         await Expect(page.Locator("#problems li")).ToHaveCountAsync(0);
         await Expect(page.Locator(".djs-element.wf-error")).ToHaveCountAsync(0);
@@ -186,15 +192,15 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         var (context, page) = (session.Context, session.Page);
         await Expect(page.Locator("#definitions tr[data-key='expertise']")).ToHaveCountAsync(1);
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Nouveau diagramme / new diagram" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "New diagram", Exact = true }).ClickAsync();
         await Expect(page.Locator(".djs-shape[data-element-id='StartEvent_1']")).ToHaveCountAsync(1);
         var panel = page.Locator("#properties");
-        await Expect(panel.Locator("h2")).ToHaveTextAsync("Processus / process");
-        await Fill(panel.GetByLabel("Clé / key (process id)"), "drafted");
-        await Fill(panel.GetByLabel("Nom / name"), "Drafted by hand");
-        await Expect(panel.GetByLabel("Clé / key (process id)")).ToHaveValueAsync("drafted");
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("Process");
+        await Fill(panel.GetByLabel("Key (process id)", new() { Exact = true }), "drafted");
+        await Fill(panel.GetByLabel("Name", new() { Exact = true }), "Drafted by hand");
+        await Expect(panel.GetByLabel("Key (process id)", new() { Exact = true })).ToHaveValueAsync("drafted");
 
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#problems li[data-element='StartEvent_1']")).Not.ToHaveCountAsync(0);
         await Expect(page.Locator(".djs-element[data-element-id='StartEvent_1']")).ToHaveClassAsync(new Regex(@"\bwf-error\b"));
         (await app.Query(db => db.WorkflowDefinitions.CountAsync(d => d.Key == "drafted"))).ShouldBe(0);
@@ -202,7 +208,7 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         // bpmn-js's own context pad appends an end event after the start.
         await page.Locator(".djs-shape[data-element-id='StartEvent_1']").ClickAsync();
         await page.Locator(".djs-context-pad [data-action='append.end-event']").ClickAsync();
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 1 saved as draft");
         await Expect(page.Locator("#definitions tr[data-key='drafted'] td").Nth(1)).ToHaveTextAsync("Drafted by hand");
         await Expect(page.Locator("#current")).ToHaveTextAsync("drafted · v1");
@@ -224,14 +230,14 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         var panel = page.Locator("#properties");
 
         await page.Locator(".djs-shape[data-element-id='Refused']").ClickAsync();
-        var code = panel.GetByLabel("Code d'erreur / error code");
+        var code = panel.GetByLabel("Error code", new() { Exact = true });
         await Expect(code).ToHaveValueAsync("overlap");
         await Fill(code, "busy-elsewhere");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 2 saved as draft");
         // Cleared: the boundary event catches any refusal.
         await Fill(code, "");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer / save" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
         await Expect(page.Locator("#status")).ToContainTextAsync("Version 3 saved as draft");
 
         async Task<Workflow.Engine.Model.ProcessDefinition> Version(int version) =>
@@ -239,6 +245,32 @@ public sealed class DesignerBrowserTests(ShippedWorkflowsBrowserFixture app) : I
         (await Version(2)).Node("Refused")!.Error!.ErrorCode.ShouldBe("busy-elsewhere");
         (await Version(3)).Node("Refused")!.Error!.ErrorCode.ShouldBeNull();
         session.RefusedSaves.ShouldBe(0);
+        session.Problems.ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task A_french_designer_reads_the_definitions_versions_and_panel_in_french_with_times_in_their_zone()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await using var session = await DesignerSession.SignIn(app, designer, "fr-BE");
+        var page = session.Page;
+        await Expect(page.Locator("#status")).ToHaveTextAsync("Choisissez une définition ou commencez un nouveau diagramme.");
+        await page.Locator("#definitions tr[data-key='expertise']").GetByRole(AriaRole.Button, new() { Name = "expertise" }).ClickAsync();
+        // Other tests of the class may have saved versions of the shipped definition: its latest opens.
+        await Expect(page.Locator("#status")).ToHaveTextAsync(new Regex(@"^expertise v\d+ ouvert\.$"));
+        await Expect(page.Locator("#history tr[data-version='1'] .status")).ToHaveTextAsync(new Regex("^(publiée|dépubliée)$"));
+        // Deployed at start-up, 07:00 UTC: 08:00 in the designer's zone (Europe/Brussels).
+        await Expect(page.Locator("#history tr[data-version='1']")).ToContainTextAsync("08:00");
+        await Expect(page.Locator("#history tr[data-version='1']").GetByRole(AriaRole.Button, new() { Name = "Restaurer", Exact = true })).ToBeVisibleAsync();
+        await ClickShape(page, "PlanAppointment");
+        var panel = page.Locator("#properties");
+        await Expect(panel.Locator("h2")).ToHaveTextAsync("Tâche utilisateur");
+        await Expect(panel.GetByLabel("Formulaire", new() { Exact = true })).ToHaveValueAsync(new Regex("^(plan-appointment|first-meeting)$"));
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Enregistrer", Exact = true })).ToBeEnabledAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Comparer", Exact = true }).ClickAsync();
+        await Expect(page.Locator("#diff li").First).ToBeVisibleAsync();
+        await session.App.Screenshot("designer-fr");
+        (await session.App.AccessibilityViolations()).ShouldBeEmpty();
         session.Problems.ShouldBeEmpty();
     }
 

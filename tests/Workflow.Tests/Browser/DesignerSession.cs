@@ -15,54 +15,53 @@ public sealed class ShippedWorkflowsBrowserFixture : BrowserFixture
 }
 
 /// <summary>
-/// A designer signed in through the home page, who followed its link to the designer. Collects what a
-/// person would notice going wrong: page errors, failed requests, error answers other than the "who am I"
-/// before signing in and the refused saves (counted apart), and the dialogs (dismissed).
+/// A designer signed in to the web application (an <see cref="AppSession"/>) who followed the navigation to
+/// the designer. Besides what the app session collects (page and console errors, failed requests, error
+/// answers, other hosts), counts the refused saves (422 on deploying, part of the journey) and records the
+/// dialogs (dismissed).
 /// </summary>
 public sealed class DesignerSession : IAsyncDisposable
 {
-    public required IBrowserContext Context { get; init; }
+    public required AppSession App { get; init; }
 
-    public required IPage Page { get; init; }
+    public IBrowserContext Context => App.Context;
 
-    public List<string> Problems { get; } = [];
+    public IPage Page => App.Page;
+
+    public List<string> Problems => App.Problems;
 
     public List<string> Dialogs { get; } = [];
 
     public int RefusedSaves { get; private set; }
 
-    public static async Task<DesignerSession> SignIn(BrowserFixture app, TestUser user)
+    public static async Task<DesignerSession> SignIn(BrowserFixture app, TestUser user, string locale = "en-GB")
     {
-        var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions { BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB" });
-        context.SetDefaultTimeout(20_000);
-        var session = new DesignerSession { Context = context, Page = await context.NewPageAsync() };
-        var page = session.Page;
-        page.PageError += (_, error) => session.Problems.Add(error);
-        // A navigation aborts the fetches whose bodies nobody read: net::ERR_ABORTED is not a failure.
-        page.RequestFailed += (_, request) =>
-        {
-            if (request.Failure != "net::ERR_ABORTED")
-                session.Problems.Add($"request failed: {request.Url} {request.Failure}");
-        };
+        var french = locale.StartsWith("fr", StringComparison.Ordinal);
+        var inner = await AppSession.Open(app, locale);
+        // A refused save answers 422: counted here; any other 422 is still a problem.
+        inner.ExpectedStatuses.Add(422);
+        var session = new DesignerSession { App = inner };
+        var page = inner.Page;
         page.Response += (_, response) =>
         {
-            if (response.Status == 422 && response.Request.Method == "POST" && response.Url.EndsWith("/workflows/definitions"))
+            if (response.Status != 422)
+                return;
+            if (response.Request.Method == "POST" && response.Url.EndsWith("/workflows/definitions", StringComparison.Ordinal))
                 session.RefusedSaves++;
-            else if (response.Status >= 400 && !(response.Status == 401 && page.Url.EndsWith('/')))
-                session.Problems.Add($"{response.Status} {response.Url}");
+            else
+                session.Problems.Add($"422 {response.Request.Method} {response.Url}");
         };
         page.Dialog += async (_, dialog) =>
         {
             session.Dialogs.Add(dialog.Message);
             await dialog.DismissAsync();
         };
-        await page.GotoAsync("/");
-        await page.GetByLabel("E-mail").FillAsync(user.Email);
-        await page.GetByLabel("Mot de passe / password").FillAsync(AppFixture.Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Se connecter / Sign in" }).ClickAsync();
-        await page.GetByRole(AriaRole.Link, new() { Name = "Concepteur de workflows / Workflow designer" }).ClickAsync();
+        await inner.SignInAs(user.Email, AppFixture.Password);
+        await page.GetByRole(AriaRole.Navigation, new() { Name = french ? "Navigation principale" : "Main navigation" })
+            .GetByRole(AriaRole.Link, new() { Name = french ? "Concepteur" : "Designer", Exact = true }).ClickAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = french ? "Concepteur de workflows" : "Workflow designer", Level = 1 })).ToBeVisibleAsync();
         return session;
     }
 
-    public ValueTask DisposeAsync() => Context.DisposeAsync();
+    public ValueTask DisposeAsync() => App.DisposeAsync();
 }

@@ -9,6 +9,8 @@ import { sessionKey, useSession, type Role } from './session';
 import { formatter } from '../time';
 
 export const invitationCountKey = ['invitations', 'count'] as const;
+/** Instances waiting on an open incident (up to 100), for designers and admins: the badge on "Instances". */
+export const incidentCountKey = ['workflows', 'incidents', 'count'] as const;
 
 interface Item { to: string; label: string; roles: Role[] }
 
@@ -23,6 +25,12 @@ export function Layout() {
     refetchInterval: 60_000,
     enabled: !!user,
   });
+  const stuck = useQuery({
+    queryKey: incidentCountKey,
+    queryFn: async () => (await unwrap(api.GET('/workflows/instances', { params: { query: { incidents: true, limit: 100 } } }))).length,
+    refetchInterval: 60_000,
+    enabled: !!user && has('designer', 'admin'),
+  }).data ?? 0;
   if (!user) return null;
 
   const items: Item[] = [
@@ -51,7 +59,7 @@ export function Layout() {
         <nav aria-label={t('nav.main')} className="me-auto">
           <ul className="navbar-nav flex-row flex-wrap gap-1">
             {items.filter((i) => has(...i.roles)).map((i) => (
-              <li className="nav-item" key={i.to}><NavLink className="nav-link px-2" to={i.to}>{i.label}</NavLink></li>
+              <li className="nav-item" key={i.to}><NavLink className="nav-link px-2" to={i.to}>{i.label}{i.to === '/instances' && stuck > 0 && <> <span className="badge rounded-pill text-bg-danger" aria-label={t('nav.incidents', { count: stuck })}>{stuck >= 100 ? '100+' : stuck}</span></>}</NavLink></li>
             ))}
             <li className="nav-item">
               <NavLink className="nav-link px-2" to="/invitations">
