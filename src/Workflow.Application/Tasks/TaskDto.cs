@@ -7,11 +7,11 @@ public sealed record TaskDto(
     Guid Id, Guid DossierId, string DossierReference, string Title, string? Description, string? FormKey, int? FormVersion,
     Guid? AssigneeId, string? CandidateRole, WorkTaskStatus Status, DateTimeOffset? DueAt, DateTimeOffset CreatedAt,
     DateTimeOffset? StartedAt, DateTimeOffset? CompletedAt, TaskOriginKind Origin, Guid? WorkflowInstanceId, string? WorkflowElementId,
-    bool Urgent, JsonNode? Data);
+    bool Urgent, JsonObject? Data);
 
 internal sealed record TaskRow(WorkTask Task, string DossierReference, bool Urgent)
 {
     public TaskDto ToDto() => new(Task.Id, Task.DossierId, DossierReference, Task.Title, Task.Description, Task.FormKey, Task.FormVersion,
         Task.AssigneeId, Task.CandidateRole, Task.Status, Task.DueAt, Task.CreatedAt, Task.StartedAt, Task.CompletedAt, Task.Origin,
-        Task.WorkflowInstanceId, Task.WorkflowElementId, Urgent, Task.Data is null ? null : JsonNode.Parse(Task.Data));
+        Task.WorkflowInstanceId, Task.WorkflowElementId, Urgent, Task.Data is null ? null : JsonNode.Parse(Task.Data)?.AsObject());
 }

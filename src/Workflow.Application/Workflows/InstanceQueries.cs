@@ -98,7 +98,10 @@ public static class ListInstances
 public static class GetInstance
 {
     /// <summary>An instance with its tokens, variables, waits, incidents and journal.</summary>
-    public sealed record Query(Guid Id) : IQuery<InstanceDetail>;
+    public sealed record Query(Guid Id) : IQuery<InstanceDetail>, Dossiers.IOnWorkflowInstance
+    {
+        Guid Dossiers.IOnWorkflowInstance.InstanceId => Id;
+    }
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : IRequestHandler<Query, InstanceDetail>
     {
