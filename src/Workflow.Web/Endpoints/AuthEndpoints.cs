@@ -49,10 +49,12 @@ public static class AuthEndpoints
 
         // A new access token (and refresh token) for the refresh token login gave, as long as the session stands:
         // signing out, a password or a role change ends it.
-        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ProblemHttpResult>> (RefreshRequest body, SignInManager<AppUser> signIn,
+        auth.MapPost("/refresh", async Task<Results<SignInHttpResult, ValidationProblem, ProblemHttpResult>> (RefreshRequest body, SignInManager<AppUser> signIn,
                 Microsoft.Extensions.Options.IOptionsMonitor<BearerTokenOptions> bearer, TimeProvider clock) =>
             {
-                var ticket = string.IsNullOrEmpty(body.RefreshToken) ? null : bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
+                if (string.IsNullOrEmpty(body.RefreshToken))
+                    return TypedResults.ValidationProblem(new Dictionary<string, string[]> { ["refreshToken"] = ["Give the refresh token sign-in returned."] });
+                var ticket = bearer.Get(IdentityConstants.BearerScheme).RefreshTokenProtector.Unprotect(body.RefreshToken);
                 if (ticket?.Properties.ExpiresUtc is not { } expires || clock.GetUtcNow() >= expires
                     || await signIn.ValidateSecurityStampAsync(ticket.Principal) is not { } user)
                     return TypedResults.Problem("The refresh token is not valid, has expired, or its session has ended: sign in again.",

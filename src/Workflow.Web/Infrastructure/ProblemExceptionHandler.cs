@@ -61,6 +61,10 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
     /// <summary>System.Text.Json says "$.participants[0].email"; clients know the field as "participants[0].email".</summary>
     private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
+    /// <summary>A syntax error (the reader's) is not a value of the wrong type (a converter's): say which.</summary>
     private static string JsonMessage(JsonException json) =>
-        json.Path is null or "$" ? "The request body is not valid JSON." : $"The value at '{JsonField(json.Path)}' is not valid for its type.";
+        json.Path is null or "$" ? "The request body is not valid JSON."
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? $"The value at '{JsonField(json.Path)}' is not valid for its type."
+            : $"The request body is not valid JSON (near '{JsonField(json.Path)}').";
 }

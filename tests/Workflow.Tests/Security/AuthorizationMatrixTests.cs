@@ -34,6 +34,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/auth/logout", [SignedIn]),
         ("GET", "/auth/me", [SignedIn]),
         ("GET", "/auth/session", [Anyone]),
+        ("POST", "/auth/refresh", [Anyone]),
         ("GET", "/", [Anyone]),
         ("GET", "/app/{*path:nonfile}", [Anyone]),
         ("GET", "/health", [Anyone]),
@@ -152,9 +153,10 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
     {
         var client = await app.Client();
 
-        var page = await client.GetAsync("/");
+        (await client.GetAsync("/")).Headers.Location!.ToString().ShouldBe("/app/");
+        var page = await client.GetAsync("/app/");
         page.StatusCode.ShouldBe(HttpStatusCode.OK);
-        (await page.Content.ReadAsStringAsync()).ShouldContain("/auth/login?useCookies=true");
+        (await page.Content.ReadAsStringAsync()).ShouldContain("<div id=\"root\">");
         (await client.GetAsync("/swagger/index.html")).StatusCode.ShouldBe(HttpStatusCode.OK);
         (await client.GetAsync("/auth/me")).StatusCode.ShouldBe(HttpStatusCode.Unauthorized);
     }

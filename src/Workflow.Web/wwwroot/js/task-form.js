@@ -39,7 +39,9 @@ async function open() {
   const dossier = (await call('GET', `/dossiers/${task.dossierId}`)).json;
   document.getElementById('title').textContent = task.title;
   document.getElementById('dossier').textContent = `${dossier.reference} · ${dossier.title} · ${version.title} v${version.version}`;
+  // The Content-Security-Policy allows no eval: Form.io interpolates {{ data.x }} without it (the server validates custom rules).
   const form = await Formio.createForm(document.getElementById('form'), schema, {
+    noeval: true,
     workflow: { dossierId: task.dossierId, referentId: dossier.referentId, taskId: task.id },
   });
   form.submission = { data: { ...(draft ?? {}), dossierId: dossier.id, dossierReference: dossier.reference, dossierTitle: dossier.title } };
