@@ -37,6 +37,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("POST", "/auth/refresh", [Anyone]),
         ("GET", "/", [Anyone]),
         ("GET", "/app/{*path:nonfile}", [Anyone]),
+        ("HEAD", "/app/{*path:nonfile}", [Anyone]),
         ("GET", "/health", [Anyone]),
         ("GET", "/openapi/{documentName}.json", [Anyone]),
         ("GET", "/users", Staff),
@@ -222,7 +223,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
                     : route.StartsWith("/invitations/", StringComparison.Ordinal) ? invitation.Id
                     : instance.Id;
                 var url = route.Replace("{id:guid}", id.ToString()).Replace("{participantId:guid}", participant.Id.ToString())
-                    .Replace("{documentId:guid}", document.Id.ToString()).Replace("{incidentId:guid}", Guid.NewGuid().ToString());
+                    .Replace("{documentId:guid}", document.Id.ToString()).Replace("{incidentId:guid}", Guid.NewGuid().ToString()).TrimEnd('/');
                 var request = Request(method, url);
                 if (url.EndsWith("/experts", StringComparison.Ordinal))
                     request.RequestUri = new Uri(url + "?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60", UriKind.Relative);
