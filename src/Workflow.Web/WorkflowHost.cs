@@ -31,10 +31,12 @@ public static class WorkflowHost
             cookie.Cookie.Name = "workflow.auth";
             cookie.Cookie.HttpOnly = true;
             cookie.Cookie.SameSite = SameSiteMode.Strict;
+            cookie.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             cookie.Events.OnRedirectToLogin = context => { context.Response.StatusCode = 401; return Task.CompletedTask; };
             cookie.Events.OnRedirectToAccessDenied = context => { context.Response.StatusCode = 403; return Task.CompletedTask; };
         });
         builder.Services.AddAuthorization(Policies.Configure);
+        builder.Services.AddSessions();
         // PBKDF2 cost; only the test profile lowers it, to keep hundreds of sign-ins fast.
         builder.Services.AddOptions<PasswordHasherOptions>().Configure<IConfiguration>((o, c) =>
             o.IterationCount = c.GetValue("Identity:PasswordHashIterations", 100_000));
@@ -62,6 +64,7 @@ public static class WorkflowHost
 
         var app = builder.Build();
 
+        app.UseSecurityHeaders(app.Configuration);
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         // The web application is built into wwwroot/app (src/Workflow.Web/client); its routes live under /app
@@ -75,7 +78,11 @@ public static class WorkflowHost
             o.RoutePrefix = "swagger";
             o.ConfigObject.AdditionalItems["withCredentials"] = true;
         });
+        // Before authentication: a control character is refused the same way signed in or not (POST /auth/login too).
+        app.UseInputGuard();
         app.UseAuthentication();
+        app.UseSessionRevocation();
+        app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCurrentUser();
 
@@ -83,16 +90,18 @@ public static class WorkflowHost
         app.MapOpenApi().AllowAnonymous();
         app.MapHealthChecks("/health").AllowAnonymous();
 
-        AuthEndpoints.Map(app);
-        UserEndpoints.Map(app);
-        DossierEndpoints.Map(app);
-        TaskEndpoints.Map(app);
-        AppointmentEndpoints.Map(app);
-        PlanningEndpoints.Map(app);
-        CalendarEndpoints.Map(app);
-        RecordEndpoints.Map(app);
-        FormEndpoints.Map(app);
-        WorkflowEndpoints.Map(app);
+        // Every API route declares the problems it can answer, once, here.
+        var api = app.MapGroup("").WithProblems();
+        AuthEndpoints.Map(api);
+        UserEndpoints.Map(api);
+        DossierEndpoints.Map(api);
+        TaskEndpoints.Map(api);
+        AppointmentEndpoints.Map(api);
+        PlanningEndpoints.Map(api);
+        CalendarEndpoints.Map(api);
+        RecordEndpoints.Map(api);
+        FormEndpoints.Map(api);
+        WorkflowEndpoints.Map(api);
         WebApp.Map(app);
         return app;
     }

@@ -20,6 +20,14 @@ internal static class FeedAccess
         if (user.Id != owner && !user.IsAdmin)
             throw new ForbiddenException("not-owner", "Only the user or an admin manages these calendars.");
     }
+
+    /// <summary>The owner's check, then the user must exist: an admin naming an unknown user gets 404, not an empty list or a constraint's name.</summary>
+    public static async Task EnsureOwnerExists(AppDbContext db, CurrentUser user, Guid owner, CancellationToken ct)
+    {
+        EnsureOwner(user, owner);
+        if (!await db.Users.AnyAsync(u => u.Id == owner, ct))
+            throw new NotFoundException("User", owner);
+    }
 }
 
 public static class AddCalendarFeed
@@ -79,7 +87,7 @@ public static class ListCalendarFeeds
     {
         public async Task<IReadOnlyList<CalendarFeedDto>> Handle(Query query, CancellationToken ct)
         {
-            FeedAccess.EnsureOwner(user, query.UserId);
+            await FeedAccess.EnsureOwnerExists(db, user, query.UserId, ct);
             var feeds = await db.CalendarFeeds.AsNoTracking().Where(f => f.UserId == query.UserId).OrderBy(f => f.CreatedAt).ToListAsync(ct);
             return feeds.Select(CalendarFeedDto.From).ToList();
         }

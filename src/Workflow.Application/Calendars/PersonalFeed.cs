@@ -19,7 +19,7 @@ public static class CreatePersonalFeed
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
-            FeedAccess.EnsureOwner(user, command.UserId);
+            await FeedAccess.EnsureOwnerExists(db, user, command.UserId, ct);
             var token = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
             await db.PersonalFeedTokens.Where(t => t.UserId == command.UserId).ExecuteDeleteAsync(ct);
             db.PersonalFeedTokens.Add(new PersonalFeedToken(command.UserId, PersonalFeedToken.Hash(token), clock.GetUtcNow()));

@@ -10,6 +10,11 @@ public class DomainException(string reason, string message, bool unprocessable =
     public string Reason { get; } = reason;
 
     public bool Unprocessable { get; } = unprocessable;
+
+    /// <summary>Members the problem carries beside its reason (e.g. <c>errors</c>: one entry per element or field refused).</summary>
+    public virtual IReadOnlyDictionary<string, object?> Extensions => Empty;
+
+    private static readonly Dictionary<string, object?> Empty = [];
 }
 
 /// <summary>The thing does not exist, or the caller may not know it exists (confidential dossiers).</summary>

@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
@@ -67,7 +68,7 @@ public sealed record DocumentContent(string FileName, string ContentType, byte[]
 
 public static class AttachDocument
 {
-    public sealed record Command(Guid AppointmentId, string FileName, byte[] Content) : ICommand<DocumentDto>;
+    public sealed record Command(Guid AppointmentId, string FileName, byte[] Content) : ICommand<DocumentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -98,7 +99,7 @@ public static class AttachDocument
 
 public static class ListDocuments
 {
-    public sealed record Query(Guid AppointmentId) : IQuery<IReadOnlyList<DocumentDto>>;
+    public sealed record Query(Guid AppointmentId) : IQuery<IReadOnlyList<DocumentDto>>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, IReadOnlyList<DocumentDto>>
     {
@@ -113,7 +114,7 @@ public static class ListDocuments
 
 public static class GetDocument
 {
-    public sealed record Query(Guid AppointmentId, Guid DocumentId) : IQuery<DocumentContent>;
+    public sealed record Query(Guid AppointmentId, Guid DocumentId) : IQuery<DocumentContent>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, DocumentContent>
     {
@@ -129,7 +130,7 @@ public static class GetDocument
 
 public static class RemoveDocument
 {
-    public sealed record Command(Guid AppointmentId, Guid DocumentId) : ICommand<MediatR.Unit>;
+    public sealed record Command(Guid AppointmentId, Guid DocumentId) : ICommand<MediatR.Unit>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Command, MediatR.Unit>
     {

@@ -10,7 +10,7 @@ public static class AddParticipant
 {
     /// <summary>Adds a person, a third party or an internal user (by <see cref="UserId"/>; name and e-mail then come from the user).</summary>
     public sealed record Command(Guid DossierId, ParticipantKind Kind, string Role, Guid? UserId = null, string? Name = null, string? Email = null,
-        string? Phone = null, Address? Address = null) : ICommand<ParticipantDto>;
+        string? Phone = null, Address? Address = null) : ICommand<ParticipantDto>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -53,7 +53,7 @@ public static class AddParticipant
 
 public static class RemoveParticipant
 {
-    public sealed record Command(Guid DossierId, Guid ParticipantId) : ICommand<MediatR.Unit>;
+    public sealed record Command(Guid DossierId, Guid ParticipantId) : ICommand<MediatR.Unit>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, MediatR.Unit>
     {

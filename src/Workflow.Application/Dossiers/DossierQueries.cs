@@ -9,7 +9,7 @@ namespace Workflow.Application.Dossiers;
 
 public static class GetDossier
 {
-    public sealed record Query(Guid DossierId) : IQuery<DossierDto>;
+    public sealed record Query(Guid DossierId) : IQuery<DossierDto>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, DossierDto>
     {

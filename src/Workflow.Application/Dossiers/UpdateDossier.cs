@@ -11,7 +11,7 @@ public static class UpdateDossier
 {
     /// <summary>Changes what a planner may change on an open dossier; a part left null stays as it is.</summary>
     public sealed record Command(Guid DossierId, string? Title = null, IReadOnlyList<string>? RequiredSkills = null, Address? Address = null,
-        bool? Urgent = null, bool? Confidential = null, Guid? ReferentId = null) : ICommand<DossierDto>;
+        bool? Urgent = null, bool? Confidential = null, Guid? ReferentId = null) : ICommand<DossierDto>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -46,7 +46,7 @@ public static class UpdateDossier
 
 public static class CloseDossier
 {
-    public sealed record Command(Guid DossierId) : ICommand<DossierDto>;
+    public sealed record Command(Guid DossierId) : ICommand<DossierDto>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, DossierDto>
     {

@@ -63,7 +63,7 @@ public sealed record ExchangeDto(Guid Id, Guid DossierId, Guid? AppointmentId, D
 public static class RecordExchange
 {
     /// <summary>Turns a done appointment into an exchange, once, with the people it concerned.</summary>
-    public sealed record Command(Guid AppointmentId, string Notes) : ICommand<ExchangeDto>;
+    public sealed record Command(Guid AppointmentId, string Notes) : ICommand<ExchangeDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -92,7 +92,7 @@ public static class RecordExchange
 
 public static class DossierExchanges
 {
-    public sealed record Query(Guid DossierId) : IQuery<IReadOnlyList<ExchangeDto>>;
+    public sealed record Query(Guid DossierId) : IQuery<IReadOnlyList<ExchangeDto>>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, IReadOnlyList<ExchangeDto>>
     {

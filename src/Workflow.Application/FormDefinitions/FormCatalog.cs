@@ -12,6 +12,8 @@ public sealed class FormProblemException(string reason, string message, IReadOnl
     : DomainException(reason, message, unprocessable: true)
 {
     public IReadOnlyDictionary<string, object?> Details { get; } = details;
+
+    public override IReadOnlyDictionary<string, object?> Extensions => Details;
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ public static class SubmitTaskForm
     /// scheduling rules of each planning step) and completes the task with it. Refused: 422
     /// invalid-submission with one {path, rule, message} per error, and nothing changes.
     /// </summary>
-    public sealed record Command(Guid TaskId, JsonObject? Data, string Language = "en") : ICommand<TaskDto>;
+    public sealed record Command(Guid TaskId, JsonObject? Data, string Language = "en") : ICommand<TaskDto>, IOnTask;
 
     public sealed class Validator : AbstractValidator<Command>
     {

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 using Workflow.Application.Tasks;
@@ -33,7 +34,7 @@ internal static class TaskFormAccess
 
 public static class GetTaskForm
 {
-    public sealed record Query(Guid TaskId) : IQuery<TaskFormView>;
+    public sealed record Query(Guid TaskId) : IQuery<TaskFormView>, IOnTask;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, TaskFormView>
     {
@@ -50,7 +51,7 @@ public static class GetTaskForm
 public static class SaveTaskDraft
 {
     /// <summary>Keeps what has been filled in so far, unvalidated, so the form can be finished later.</summary>
-    public sealed record Command(Guid TaskId, JsonObject? Data) : ICommand<TaskFormView>;
+    public sealed record Command(Guid TaskId, JsonObject? Data) : ICommand<TaskFormView>, IOnTask;
 
     public sealed class Validator : AbstractValidator<Command>
     {

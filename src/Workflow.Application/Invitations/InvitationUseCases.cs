@@ -1,6 +1,7 @@
 using FluentValidation;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
@@ -56,7 +57,7 @@ public static class PendingInvitationCount
 
 public static class AnswerInvitation
 {
-    public sealed record Command(Guid InvitationId, InvitationStatus Answer, string? Comment = null) : ICommand<InvitationDto>;
+    public sealed record Command(Guid InvitationId, InvitationStatus Answer, string? Comment = null) : ICommand<InvitationDto>, IOnInvitation;
 
     public sealed class Validator : AbstractValidator<Command>
     {

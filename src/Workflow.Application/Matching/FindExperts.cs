@@ -25,7 +25,7 @@ public static class FindExperts
     /// busy times), ranked by score; the expert already on the dossier first.
     /// </summary>
     public sealed record Query(Guid DossierId, DateTimeOffset From, DateTimeOffset To, int DurationMinutes, Guid? LocationId = null, Address? Place = null,
-        IReadOnlyList<string>? ExtraSkills = null, int SlotsPerExpert = 3, int Limit = 20) : IQuery<IReadOnlyList<ExpertMatch>>;
+        IReadOnlyList<string>? ExtraSkills = null, int SlotsPerExpert = 3, int Limit = 20) : IQuery<IReadOnlyList<ExpertMatch>>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Query>
     {

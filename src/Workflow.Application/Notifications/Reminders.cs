@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
@@ -12,7 +13,7 @@ public static class SendReminder
     public sealed record Result(bool Sent);
 
     /// <summary>Reminds everyone concerned by one appointment (a workflow's service task does this); only once.</summary>
-    public sealed record Command(Guid AppointmentId) : ICommand<Result>;
+    public sealed record Command(Guid AppointmentId) : ICommand<Result>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, TimeProvider clock) : MediatR.IRequestHandler<Command, Result>
     {

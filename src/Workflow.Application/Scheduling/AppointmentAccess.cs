@@ -28,4 +28,19 @@ internal static class AppointmentAccess
             throw new ForbiddenException("not-organiser", "Only a planner, an admin, the main user or the creator changes this appointment.");
         return loaded;
     }
+
+    /// <summary>
+    /// Who plans what (docs/architecture.md, Rules): planners and admins on any dossier they may see, in any
+    /// agenda; anyone else (an expert) only on a dossier they work on (its referent or an internal-user
+    /// participant, which the assigned expert is) and only in their own agenda.
+    /// </summary>
+    public static void EnsureMayPlan(Dossier dossier, Guid? mainUserId, CurrentUser user)
+    {
+        if (user.IsInAnyRole(Roles.Planner, Roles.Admin))
+            return;
+        if (dossier.ReferentId != user.Id && dossier.Participants.All(p => p.UserId != user.Id))
+            throw new ForbiddenException("not-on-dossier", "Only planners plan on a dossier one is neither the referent nor a participant of.");
+        if (mainUserId is { } main && main != user.Id)
+            throw new ForbiddenException("not-own-agenda", "Only planners plan in someone else's agenda.");
+    }
 }

@@ -1,5 +1,6 @@
 using FluentValidation;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
 
@@ -8,7 +9,7 @@ namespace Workflow.Application.Scheduling;
 public static class PlanAppointment
 {
     /// <summary>Books an appointment that was still to plan.</summary>
-    public sealed record Command(Guid AppointmentId, Guid MainUserId, DateTimeOffset Start, DateTimeOffset End) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId, Guid MainUserId, DateTimeOffset Start, DateTimeOffset End) : ICommand<AppointmentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -25,6 +26,7 @@ public static class PlanAppointment
         public async Task<AppointmentDto> Handle(Command command, CancellationToken cancellationToken)
         {
             var (appointment, dossier) = await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, cancellationToken);
+            AppointmentAccess.EnsureMayPlan(dossier, command.MainUserId, user);
             await AppointmentInputs.Check(db, dossier, command.MainUserId, null, null, null, null, cancellationToken);
             await rules.EnsureEntitled(dossier, [command.MainUserId], cancellationToken);
             await rules.EnsureBookable(command.MainUserId, user.Id, command.Start, command.End, appointment.Id, cancellationToken);
@@ -38,7 +40,7 @@ public static class PlanAppointment
 public static class RescheduleAppointment
 {
     /// <summary>Moves a planned appointment to another slot, and optionally into another main user's agenda.</summary>
-    public sealed record Command(Guid AppointmentId, DateTimeOffset Start, DateTimeOffset End, Guid? MainUserId = null) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId, DateTimeOffset Start, DateTimeOffset End, Guid? MainUserId = null) : ICommand<AppointmentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -58,6 +60,8 @@ public static class RescheduleAppointment
             if (appointment.Status != AppointmentStatus.Planned)
                 throw new DomainException("illegal-status-change", $"Cannot reschedule an appointment that is {Kebab.Of(appointment.Status)}.");
             var mainUser = command.MainUserId ?? appointment.MainUserId!.Value;
+            if (mainUser != appointment.MainUserId)
+                AppointmentAccess.EnsureMayPlan(dossier, mainUser, user);
             await AppointmentInputs.Check(db, dossier, mainUser, null, null, null, null, cancellationToken);
             await rules.EnsureEntitled(dossier, [mainUser], cancellationToken);
             await rules.EnsureBookable(mainUser, user.Id, command.Start, command.End, appointment.Id, cancellationToken);
@@ -70,7 +74,7 @@ public static class RescheduleAppointment
 
 public static class CancelAppointment
 {
-    public sealed record Command(Guid AppointmentId, string Reason) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId, string Reason) : ICommand<AppointmentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -91,7 +95,7 @@ public static class CancelAppointment
 
 public static class MarkAppointmentDone
 {
-    public sealed record Command(Guid AppointmentId) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId) : ICommand<AppointmentDto>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, AppointmentDto>
     {
@@ -107,7 +111,7 @@ public static class MarkAppointmentDone
 
 public static class SetAppointmentParties
 {
-    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> UserIds) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> UserIds) : ICommand<AppointmentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -135,7 +139,7 @@ public static class SetAppointmentParties
 public static class InviteParticipants
 {
     /// <summary>Adds concerned parties to an appointment, keeping those already there; the internal users among them are invited (and mailed).</summary>
-    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid>? ParticipantIds = null, IReadOnlyList<Guid>? UserIds = null) : ICommand<AppointmentDto>;
+    public sealed record Command(Guid AppointmentId, IReadOnlyList<Guid>? ParticipantIds = null, IReadOnlyList<Guid>? UserIds = null) : ICommand<AppointmentDto>, IOnAppointment;
 
     public sealed class Validator : AbstractValidator<Command>
     {

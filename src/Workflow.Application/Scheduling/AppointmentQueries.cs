@@ -8,7 +8,7 @@ namespace Workflow.Application.Scheduling;
 
 public static class GetAppointment
 {
-    public sealed record Query(Guid AppointmentId) : IQuery<AppointmentDto>;
+    public sealed record Query(Guid AppointmentId) : IQuery<AppointmentDto>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, AppointmentDto>
     {
@@ -26,7 +26,7 @@ public static class ListDossierAppointments
 
     public sealed record Result(Counts Counts, IReadOnlyList<AppointmentDto> Appointments);
 
-    public sealed record Query(Guid DossierId) : IQuery<Result>;
+    public sealed record Query(Guid DossierId) : IQuery<Result>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, Result>
     {

@@ -15,7 +15,7 @@ public static class AssignExpert
     /// Makes a user the dossier's expert, replacing the previous one. With an appointment, moves
     /// it into the new expert's agenda at the same time, under the agenda rules (iWE's "change the expert").
     /// </summary>
-    public sealed record Command(Guid DossierId, Guid ExpertId, Guid? AppointmentId = null) : ICommand<Result>;
+    public sealed record Command(Guid DossierId, Guid ExpertId, Guid? AppointmentId = null) : ICommand<Result>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -67,7 +67,7 @@ public static class BookAppointment
     /// </summary>
     public sealed record Command(Guid DossierId, string Title, Guid MainUserId, DateTimeOffset Start, DateTimeOffset End, bool AssignAsExpert = false,
         Guid? LocationId = null, Address? Place = null, IReadOnlyList<Guid>? ParticipantIds = null, IReadOnlyList<Guid>? UserIds = null,
-        string? Comment = null, Guid? TaskId = null) : ICommand<AppointmentDto>;
+        string? Comment = null, Guid? TaskId = null) : ICommand<AppointmentDto>, IOnDossier;
 
     internal sealed class Handler(MediatR.IMediator mediator) : MediatR.IRequestHandler<Command, AppointmentDto>
     {
@@ -85,7 +85,7 @@ public static class BookAppointment
 public static class DeleteAppointment
 {
     /// <summary>Only an appointment still to plan is deleted; a planned one is cancelled, so its history stays.</summary>
-    public sealed record Command(Guid AppointmentId) : ICommand<MediatR.Unit>;
+    public sealed record Command(Guid AppointmentId) : ICommand<MediatR.Unit>, IOnAppointment;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, MediatR.Unit>
     {

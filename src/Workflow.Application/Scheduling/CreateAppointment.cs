@@ -15,7 +15,7 @@ public static class CreateAppointment
     /// </summary>
     public sealed record Command(Guid DossierId, string Title, Guid? MainUserId = null, DateTimeOffset? Start = null, DateTimeOffset? End = null,
         Guid? LocationId = null, Address? Place = null, IReadOnlyList<Guid>? ParticipantIds = null, IReadOnlyList<Guid>? UserIds = null,
-        string? Comment = null, Guid? TaskId = null) : ICommand<AppointmentDto>;
+        string? Comment = null, Guid? TaskId = null) : ICommand<AppointmentDto>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -42,6 +42,7 @@ public static class CreateAppointment
             var dossier = await db.LoadVisible(command.DossierId, user, cancellationToken);
             if (dossier.Status != DossierStatus.Open)
                 throw new DomainException("dossier-closed", "The dossier is closed.");
+            AppointmentAccess.EnsureMayPlan(dossier, command.MainUserId, user);
             await AppointmentInputs.Check(db, dossier, command.MainUserId, command.LocationId, command.ParticipantIds, command.UserIds, command.TaskId, cancellationToken);
             await rules.EnsureEntitled(dossier, (command.UserIds ?? []).Concat(command.MainUserId is { } m ? [m] : []), cancellationToken);
 

@@ -12,7 +12,7 @@ public static class CreateTask
     /// <summary>Creates a task on a dossier, by hand or (with the instance and element ids) for a workflow's user task.</summary>
     public sealed record Command(Guid DossierId, string Title, string? Description = null, Guid? AssigneeId = null, string? CandidateRole = null,
         DateTimeOffset? DueAt = null, string? FormKey = null, int? FormVersion = null, Guid? WorkflowInstanceId = null, string? WorkflowElementId = null)
-        : ICommand<TaskDto>;
+        : ICommand<TaskDto>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {

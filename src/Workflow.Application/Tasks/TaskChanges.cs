@@ -32,7 +32,7 @@ internal static class TaskAccess
 
 public static class ClaimTask
 {
-    public sealed record Command(Guid TaskId) : ICommand<TaskDto>;
+    public sealed record Command(Guid TaskId) : ICommand<TaskDto>, IOnTask;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user, TimeProvider clock) : MediatR.IRequestHandler<Command, TaskDto>
     {
@@ -75,7 +75,7 @@ public static class CompleteTask
     /// Completes a task with data as given. The API sets <paramref name="RefuseFormTasks"/>: a task
     /// that carries a form completes through its form (POST /tasks/{id}/form/submit), validated.
     /// </summary>
-    public sealed record Command(Guid TaskId, JsonObject? Data = null, bool RefuseFormTasks = false) : ICommand<TaskDto>;
+    public sealed record Command(Guid TaskId, JsonObject? Data = null, bool RefuseFormTasks = false) : ICommand<TaskDto>, IOnTask;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -103,7 +103,7 @@ public static class CompleteTask
 
 public static class CancelTask
 {
-    public sealed record Command(Guid TaskId, string Reason) : ICommand<TaskDto>;
+    public sealed record Command(Guid TaskId, string Reason) : ICommand<TaskDto>, IOnTask;
 
     public sealed class Validator : AbstractValidator<Command>
     {

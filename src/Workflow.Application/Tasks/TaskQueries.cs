@@ -8,7 +8,7 @@ namespace Workflow.Application.Tasks;
 
 public static class GetTask
 {
-    public sealed record Query(Guid TaskId) : IQuery<TaskDto>;
+    public sealed record Query(Guid TaskId) : IQuery<TaskDto>, IOnTask;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, TaskDto>
     {
@@ -46,7 +46,7 @@ public static class MyTasks
 
 public static class DossierTasks
 {
-    public sealed record Query(Guid DossierId) : IQuery<IReadOnlyList<TaskDto>>;
+    public sealed record Query(Guid DossierId) : IQuery<IReadOnlyList<TaskDto>>, IOnDossier;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, IReadOnlyList<TaskDto>>
     {

@@ -46,6 +46,9 @@ public static class UpdateUser
                 var added = await users.AddToRolesAsync(user, wanted.Except(current));
                 if (!removed.Succeeded || !added.Succeeded)
                     throw IdentityErrors.ToValidation(removed.Succeeded ? added : removed);
+                // A token carries the roles it was issued with: a new stamp ends the sessions that hold the old ones.
+                if (!current.ToHashSet().SetEquals(wanted))
+                    await users.UpdateSecurityStampAsync(user);
             }
             else
             {

@@ -23,6 +23,9 @@ public sealed class InvalidDefinitionException(IReadOnlyList<Engine.Model.Valida
         string.Join("; ", errors.Select(e => $"{e.Element}: {e.Message}")), unprocessable: true)
 {
     public IReadOnlyList<Engine.Model.ValidationError> Errors { get; } = errors;
+
+    public override IReadOnlyDictionary<string, object?> Extensions =>
+        new Dictionary<string, object?> { ["errors"] = Errors.Select(e => new { element = e.Element, message = e.Message }).ToArray() };
 }
 
 public static class DeployDefinition

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using FluentValidation;
 using MediatR;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
 using Workflow.Engine.State;
 
@@ -10,7 +11,7 @@ namespace Workflow.Application.Workflows;
 public static class CancelInstance
 {
     /// <summary>Ends a running instance; its open tasks are withdrawn and its timers removed.</summary>
-    public sealed record Command(Guid InstanceId, string Reason) : ICommand<InstanceSummary>;
+    public sealed record Command(Guid InstanceId, string Reason) : ICommand<InstanceSummary>, IOnWorkflowInstance;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -31,7 +32,7 @@ public static class CancelInstance
 public static class RetryIncident
 {
     /// <summary>Runs the failed service task again, now.</summary>
-    public sealed record Command(Guid InstanceId, Guid IncidentId) : ICommand<InstanceSummary>;
+    public sealed record Command(Guid InstanceId, Guid IncidentId) : ICommand<InstanceSummary>, IOnWorkflowInstance;
 
     internal sealed class Handler(WorkflowRuntime runtime) : IRequestHandler<Command, InstanceSummary>
     {
@@ -47,7 +48,7 @@ public static class RetryIncident
 public static class SkipIncident
 {
     /// <summary>Moves past the failed service task as if it had succeeded, with these variables standing in for its result.</summary>
-    public sealed record Command(Guid InstanceId, Guid IncidentId, JsonObject? Variables = null) : ICommand<InstanceSummary>;
+    public sealed record Command(Guid InstanceId, Guid IncidentId, JsonObject? Variables = null) : ICommand<InstanceSummary>, IOnWorkflowInstance;
 
     internal sealed class Handler(WorkflowRuntime runtime) : IRequestHandler<Command, InstanceSummary>
     {

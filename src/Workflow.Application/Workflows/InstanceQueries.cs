@@ -79,7 +79,10 @@ public static class ListInstances
                 instances = instances.Where(i => i.Status == q.Status);
             if (q.WithIncidents)
                 instances = instances.Where(i => i.OpenIncidents > 0);
-            if (!string.IsNullOrWhiteSpace(q.DossierReference))
+            // The dossier filter takes a dossier's id as well as the start of its reference.
+            if (Guid.TryParse(q.DossierReference?.Trim(), out var dossierId))
+                instances = instances.Where(i => i.DossierId == dossierId);
+            else if (!string.IsNullOrWhiteSpace(q.DossierReference))
             {
                 // What was typed is taken literally: % and _ are not wildcards here.
                 var pattern = System.Text.RegularExpressions.Regex.Replace(q.DossierReference.Trim(), @"[\\%_]", @"\$0") + "%";
@@ -98,7 +101,10 @@ public static class ListInstances
 public static class GetInstance
 {
     /// <summary>An instance with its tokens, variables, waits, incidents and journal.</summary>
-    public sealed record Query(Guid Id) : IQuery<InstanceDetail>;
+    public sealed record Query(Guid Id) : IQuery<InstanceDetail>, Dossiers.IOnWorkflowInstance
+    {
+        Guid Dossiers.IOnWorkflowInstance.InstanceId => Id;
+    }
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : IRequestHandler<Query, InstanceDetail>
     {

@@ -15,6 +15,9 @@ public sealed class MigrationRefusedException(IReadOnlyList<ValidationError> err
     : DomainException("migration-invalid", $"{errors.Count} problem(s) stop the migration; no instance was moved.", unprocessable: true)
 {
     public IReadOnlyList<ValidationError> Errors { get; } = errors;
+
+    public override IReadOnlyDictionary<string, object?> Extensions =>
+        new Dictionary<string, object?> { ["errors"] = Errors.Select(e => new { element = e.Element, message = e.Message }).ToArray() };
 }
 
 public static class MigrateInstances

@@ -25,7 +25,7 @@ public sealed class WorkflowRuntime(AppDbContext db, DefinitionCache definitions
     {
         var process = definitions.Get(definition);
         var caller = await CallerFor(dossierId, ct);
-        var result = await start(Engine, process, caller, Guid.CreateVersion7(clock.GetUtcNow()));
+        var result = await Refusals(() => start(Engine, process, caller, Guid.CreateVersion7(clock.GetUtcNow())));
         if (result is null)
             return null;
         var instance = WorkflowInstance.Start(definition, dossierId ?? DossierOf(result.State), result);
@@ -38,12 +38,26 @@ public sealed class WorkflowRuntime(AppDbContext db, DefinitionCache definitions
         Func<WorkflowEngine, ProcessDefinition, InstanceState, Caller, Task<EngineResult>> command, CancellationToken ct)
     {
         var process = await definitions.Get(db, instance.DefinitionId, ct);
-        var result = await command(Engine, process, instance.ReadState(), await CallerFor(instance.DossierId, ct));
+        var caller = await CallerFor(instance.DossierId, ct);
+        var result = await Refusals(() => command(Engine, process, instance.ReadState(), caller));
         if (!result.Changed)
             return false;
         instance.Apply(result.State, clock.GetUtcNow());
         await CarryOut(instance, result, ct);
         return true;
+    }
+
+    /// <summary>The engine's refusals (an illegal move on the instance) are the application's domain errors: 409 with the engine's reason.</summary>
+    private static async Task<T> Refusals<T>(Func<Task<T>> run)
+    {
+        try
+        {
+            return await run();
+        }
+        catch (Engine.Execution.WorkflowException refused)
+        {
+            throw new DomainException(refused.Reason, refused.Message);
+        }
     }
 
     public async Task<WorkflowInstance> Load(Guid instanceId, CancellationToken ct) =>

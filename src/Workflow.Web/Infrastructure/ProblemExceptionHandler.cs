@@ -22,11 +22,8 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotFoundException nf => Problem(404, "Not found", nf.Message),
             ForbiddenException f => Problem(403, "Forbidden", f.Message, f.Reason),
-            Workflow.Application.FormDefinitions.FormProblemException f => WithDetails(Problem(422, "Unprocessable", f.Message, f.Reason), f.Details),
-            Workflow.Application.Workflows.InvalidDefinitionException i => WithErrors(Problem(422, "Unprocessable", i.Message, i.Reason), i.Errors),
-            Workflow.Application.Workflows.MigrationRefusedException m => WithErrors(Problem(422, "Unprocessable", m.Message, m.Reason), m.Errors),
-            Workflow.Engine.Execution.WorkflowException w => Problem(409, "Conflict", w.Message, w.Reason),
-            DomainException d => Problem(d.Unprocessable ? 422 : 409, d.Unprocessable ? "Unprocessable" : "Conflict", d.Message, d.Reason),
+            // A domain exception carries its own extra members: no feature's exception type is known here.
+            DomainException d => WithDetails(Problem(d.Unprocessable ? 422 : 409, d.Unprocessable ? "Unprocessable" : "Conflict", d.Message, d.Reason), d.Extensions),
             OperationCanceledException when context.RequestAborted.IsCancellationRequested => null,
             _ => null,
         };
@@ -61,16 +58,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         return problem;
     }
 
-    /// <summary>A definition or a migration refused for several reasons lists each, with the element it concerns.</summary>
-    private static ProblemDetails WithErrors(ProblemDetails problem, IEnumerable<Workflow.Engine.Model.ValidationError> errors)
-    {
-        problem.Extensions["errors"] = errors.Select(e => new { element = e.Element, message = e.Message }).ToArray();
-        return problem;
-    }
-
     /// <summary>System.Text.Json says "$.participants[0].email"; clients know the field as "participants[0].email".</summary>
     private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');
 
+    /// <summary>A syntax error (the reader's) is not a value of the wrong type (a converter's): say which.</summary>
     private static string JsonMessage(JsonException json) =>
-        json.Path is null or "$" ? "The request body is not valid JSON." : $"The value at '{JsonField(json.Path)}' is not valid for its type.";
+        json.Path is null or "$" ? "The request body is not valid JSON."
+        : json.Message.Contains("could not be converted", StringComparison.Ordinal)
+            ? $"The value at '{JsonField(json.Path)}' is not valid for its type."
+            : $"The request body is not valid JSON (near '{JsonField(json.Path)}').";
 }

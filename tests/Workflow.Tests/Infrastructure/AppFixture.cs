@@ -50,6 +50,8 @@ public class AppFixture : IAsyncLifetime
             web.UseEnvironment("Testing");
             web.UseSetting("ConnectionStrings:Workflow", ConnectionString);
             web.UseSetting("Identity:PasswordHashIterations", "1000");
+            // Hundreds of sign-ins from one address: the login rate limit is tested on its own fixture.
+            web.UseSetting("Auth:LoginRateLimit:PermitLimit", "1000000");
             web.UseSetting("Database:MigrateOnStartup", "true");
             // Tests deliver e-mail by hand (EmailDispatcher), to the SMTP sink scripts/test.sh starts.
             web.UseSetting("Email:BackgroundDelivery", "false");

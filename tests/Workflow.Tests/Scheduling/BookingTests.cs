@@ -45,6 +45,7 @@ public sealed class BookingTests(AppFixture app) : IClassFixture<AppFixture>
     public async Task Main_user_may_book_outside_their_own_ranges()
     {
         var s = await Scenario.Create(app);
+        await app.Send(new AssignExpert.Command(s.Dossier.Id, s.Expert.Id), s.Planner);
 
         var booked = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Early visit", s.Expert.Id, Scenario.At(6), Scenario.At(7)), s.Expert);
 

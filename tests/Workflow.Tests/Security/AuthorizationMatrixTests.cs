@@ -1,9 +1,16 @@
 using System.Net;
 using System.Text;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
+using Workflow.Application.Availability;
 using Workflow.Application.Common;
+using Workflow.Application.Documents;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Scheduling;
+using Workflow.Application.Workflows;
 using Workflow.Tests.Infrastructure;
+using Workflow.Tests.Workflows;
 
 namespace Workflow.Tests.Security;
 
@@ -28,6 +35,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/auth/me", [SignedIn]),
         ("GET", "/auth/session", [Anyone]),
         ("PUT", "/auth/me/language", [SignedIn]),
+        ("POST", "/auth/refresh", [Anyone]),
         ("GET", "/", [Anyone]),
         ("GET", "/app/{*path:nonfile}", [Anyone]),
         ("HEAD", "/app/{*path:nonfile}", [Anyone]),
@@ -186,6 +194,75 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
             refusedByPolicy.ShouldBe(!mayCall, what);
         }
     }
+
+    [Fact]
+    public async Task Every_route_with_an_id_answers_404_to_whoever_may_not_see_the_confidential_dossier_and_changes_nothing()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await app.Send(new DeployDefinition.Command(Bpmn.Review("matrix-review", "matrix-kind"), Publish: true), designer);
+        var referent = await app.CreateUser(Roles.Planner);
+        var expert = await app.CreateUser(Roles.Expert);
+        var colleague = await app.CreateUser(Roles.Expert);
+        var dossier = await app.Send(new CreateDossier.Command("Secret", "matrix-kind", referent.Id, Confidential: true), referent);
+        var participant = await app.Send(new AddParticipant.Command(dossier.Id, ParticipantKind.InternalUser, "expert", expert.Id), referent);
+        await app.Send(new AddParticipant.Command(dossier.Id, ParticipantKind.InternalUser, "colleague", colleague.Id), referent);
+        await app.Send(new AddAvailabilityRange.Command(expert.Id, Scenario.At(8), Scenario.At(11, 30), null), referent);
+        var appointment = await app.Send(new CreateAppointment.Command(dossier.Id, "Visit", expert.Id, Scenario.At(9), Scenario.At(10), UserIds: [colleague.Id]), referent);
+        var toPlan = await app.Send(new CreateAppointment.Command(dossier.Id, "Later"), referent);
+        var document = await app.Send(new AttachDocument.Command(appointment.Id, "notes.txt", "x"u8.ToArray()), referent);
+        var task = await app.Query(db => db.Tasks.SingleAsync(t => t.DossierId == dossier.Id));
+        var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == dossier.Id));
+        var invitation = await app.Query(db => db.Invitations.SingleAsync(i => i.AppointmentId == appointment.Id));
+        var before = await Snapshot(dossier.Id);
+
+        // Every route naming a dossier or something hanging off one, read from the application itself.
+        var routes = app.Services.GetRequiredService<EndpointDataSource>().Endpoints.OfType<RouteEndpoint>()
+            .Where(e => e.RoutePattern.RawText is { } r && System.Text.RegularExpressions.Regex.IsMatch(r, "^/(dossiers|appointments|tasks|invitations|workflows/instances)/{id:guid}"))
+            .SelectMany(e => e.Metadata.GetMetadata<HttpMethodMetadata>()!.HttpMethods.Select(m => (Method: m, Route: e.RoutePattern.RawText!)))
+            .ToList();
+        routes.Count.ShouldBeGreaterThan(30);
+        foreach (var role in new[] { Roles.Planner, Roles.Expert, Roles.Designer })
+        {
+            var client = await app.Client(await app.CreateUser(role));
+            foreach (var (method, route) in routes)
+            {
+                var id = route.StartsWith("/dossiers/", StringComparison.Ordinal) ? dossier.Id
+                    : route.StartsWith("/appointments/", StringComparison.Ordinal) ? (method == "DELETE" && route == "/appointments/{id:guid}" ? toPlan.Id : appointment.Id)
+                    : route.StartsWith("/tasks/", StringComparison.Ordinal) ? task.Id
+                    : route.StartsWith("/invitations/", StringComparison.Ordinal) ? invitation.Id
+                    : instance.Id;
+                var url = route.Replace("{id:guid}", id.ToString()).Replace("{participantId:guid}", participant.Id.ToString())
+                    .Replace("{documentId:guid}", document.Id.ToString()).Replace("{incidentId:guid}", Guid.NewGuid().ToString()).TrimEnd('/');
+                var request = Request(method, url);
+                if (url.EndsWith("/experts", StringComparison.Ordinal))
+                    request.RequestUri = new Uri(url + "?from=2026-11-23T00:00:00Z&to=2026-11-24T00:00:00Z&duration=60", UriKind.Relative);
+                var response = await client.SendAsync(request);
+                var body = await response.Content.ReadAsStringAsync();
+                var what = $"{role}: {method} {route} → {(int)response.StatusCode} {body}";
+                var refusedByPolicy = response.StatusCode == HttpStatusCode.Forbidden && !body.Contains("\"reason\"", StringComparison.Ordinal);
+                (response.StatusCode == HttpStatusCode.NotFound || refusedByPolicy).ShouldBeTrue(what);
+            }
+        }
+
+        (await Snapshot(dossier.Id)).ShouldBe(before);
+        var admin = await app.Client(await app.CreateUser(Roles.Admin));
+        (await admin.GetAsync($"/workflows/instances/{instance.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+        (await admin.GetAsync($"/appointments/{appointment.Id}")).StatusCode.ShouldBe(HttpStatusCode.OK);
+    }
+
+    /// <summary>The row versions (xmin) of everything on the dossier, and the e-mails waiting: any write changes it.</summary>
+    private Task<string> Snapshot(Guid dossierId) => app.Query(db => db.Database.SqlQueryRaw<string>("""
+        SELECT concat_ws('|',
+          (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM dossiers WHERE id = {0}),
+          (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM participants WHERE dossier_id = {0}),
+          (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM appointments WHERE dossier_id = {0}),
+          (SELECT string_agg(i.xmin::text, ',' ORDER BY i.id) FROM invitations i JOIN appointments a ON a.id = i.appointment_id WHERE a.dossier_id = {0}),
+          (SELECT count(*) FROM appointment_documents d JOIN appointments a ON a.id = d.appointment_id WHERE a.dossier_id = {0}),
+          (SELECT count(*) FROM exchanges WHERE dossier_id = {0}),
+          (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM tasks WHERE dossier_id = {0}),
+          (SELECT string_agg(xmin::text, ',' ORDER BY id) FROM workflow_instances WHERE dossier_id = {0}),
+          (SELECT count(*) FROM outgoing_emails)) AS "Value"
+        """, dossierId).SingleAsync());
 
     private static HttpRequestMessage Request(string method, string route)
     {

@@ -112,7 +112,7 @@ public sealed class WorkflowRuntimeTests(AppFixture app) : IClassFixture<AppFixt
 
         summary.Status.ShouldBe(InstanceStatus.Cancelled);
         (await TasksOf(dossier.Id)).Single().Status.ShouldBe(WorkTaskStatus.Cancelled);
-        await Should.ThrowAsync<Workflow.Engine.Execution.WorkflowException>(() => app.Send(new CancelInstance.Command(instance.Id, "again"), designer));
+        await Should.ThrowAsync<Workflow.Application.Common.DomainException>(() => app.Send(new CancelInstance.Command(instance.Id, "again"), designer));
     }
 
     [Fact]

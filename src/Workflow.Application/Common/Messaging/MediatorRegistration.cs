@@ -14,6 +14,7 @@ public static class MediatorRegistration
         services.AddScoped<IMediator, Mediator>();
 
         // Order matters: the first behaviour registered is the outermost.
+        services.AddScoped(typeof(IPipelineBehavior<,>), typeof(Dossiers.DossierScopeBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(ValidationBehavior<,>));
         services.AddScoped(typeof(IPipelineBehavior<,>), typeof(UnitOfWorkBehavior<,>));
 

@@ -1,0 +1,53 @@
+using System.Net;
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Workflows;
+using Workflow.Tests.Infrastructure;
+using Workflow.Tests.Workflows;
+
+namespace Workflow.Tests.Api;
+
+/// <summary>Refusals say what happened: an unknown user is a 404, malformed JSON is called malformed, a dossier filter takes an id.</summary>
+public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Fact]
+    public async Task The_calendars_of_an_unknown_user_are_a_404()
+    {
+        var admin = await app.Client(await app.CreateUser(Roles.Admin));
+        var nobody = Guid.NewGuid();
+
+        await (await admin.GetAsync($"/users/{nobody}/calendars")).Problem(HttpStatusCode.NotFound);
+        await (await admin.PostAsync($"/users/{nobody}/calendars/personal", null)).Problem(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
+    public async Task Malformed_json_is_reported_as_malformed_and_a_wrong_type_as_a_wrong_type()
+    {
+        var s = await Scenario.Create(app);
+        var client = await app.Client(s.Planner);
+
+        var malformed = await (await client.PostAsync("/appointments", new StringContent($$"""{"dossierId":"{{s.Dossier.Id}}", "title": }""", Encoding.UTF8, "application/json")))
+            .Problem(HttpStatusCode.BadRequest);
+        var wrongType = await (await client.PostAsync("/appointments", new StringContent("""{"dossierId": 12, "title": "x"}""", Encoding.UTF8, "application/json")))
+            .Problem(HttpStatusCode.BadRequest);
+
+        malformed.GetProperty("errors").ToString().ShouldContain("not valid JSON");
+        wrongType.GetProperty("errors").GetProperty("dossierId")[0].GetString()!.ShouldContain("not valid for its type");
+    }
+
+    [Fact]
+    public async Task Instances_are_found_by_their_dossiers_id_too()
+    {
+        var designer = await app.CreateUser(Roles.Designer);
+        await app.Send(new DeployDefinition.Command(Bpmn.Review("by-id-review", "by-id-kind"), Publish: true), designer);
+        var referent = await app.CreateUser(Roles.Planner);
+        var dossier = await app.Send(new CreateDossier.Command("By id", "by-id-kind", referent.Id), referent);
+        await app.Send(new CreateDossier.Command("Other", "by-id-kind", referent.Id), referent);
+
+        var found = await (await (await app.Client(referent)).GetAsync($"/workflows/instances?dossier={dossier.Id}")).Read<List<InstanceSummary>>();
+
+        found.Select(i => i.DossierId).ShouldBe([dossier.Id]);
+    }
+}
