@@ -9,6 +9,7 @@ import '@formio/js/dist/formio.form.min.css';
 import './forms.css';
 import { registerAppointmentPlanner } from './planner/register';
 import { formioStrings } from './i18n';
+import { formioI18n } from './formio-i18n';
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 export type FormioApi = any;
@@ -18,7 +19,9 @@ let loading: Promise<FormioApi> | null = null;
 /** Form.io, imported lazily and set up once. */
 export function loadFormio(): Promise<FormioApi> {
   loading ??= (async () => {
-    const { Formio } = await import('@formio/js');
+    const { Formio, Utils } = await import('@formio/js');
+    // The Content-Security-Policy forbids eval: "{{ data.dossierId }}" in a select's URL is interpolated, not compiled.
+    Utils.Evaluator.noeval = true;
     // Selects with a url ("/locations", "/users") read our API, not Form.io's cloud.
     Formio.setBaseUrl(location.origin);
     Formio.setProjectUrl(location.origin);
@@ -35,12 +38,13 @@ export function loadFormio(): Promise<FormioApi> {
   return loading;
 }
 
-/**
- * Form.io's own strings (buttons, validation messages) and our shipped forms' labels, per language.
- * The lead points this hook at formio-i18n.ts (Form.io's full French catalogue) at merge time.
- */
+/** Form.io's own strings (buttons, validation messages: formio-i18n.ts) and our shipped forms' labels, per language. */
 export function formioTranslations(): Record<string, Record<string, string>> {
-  return formioStrings;
+  const strings = formioStrings as Record<string, Record<string, string>>;
+  return {
+    fr: { ...formioI18n.fr, ...strings.fr },
+    en: { ...formioI18n.en, ...strings.en },
+  };
 }
 
 export type FormLanguage = 'fr' | 'en';

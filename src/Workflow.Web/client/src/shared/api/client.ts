@@ -18,9 +18,9 @@ const language: Middleware = {
 api.use(language);
 
 export interface Problem {
-  status?: number;
-  title?: string;
-  detail?: string;
+  status?: number | null;
+  title?: string | null;
+  detail?: string | null;
   reason?: string;
   errors?: Record<string, string[]> | { path: string; rule: string; message: string }[];
   [key: string]: unknown;
