@@ -27,7 +27,7 @@ export default function InvitationsPage() {
   return (
     <div className="invitations-page">
       <h1 className="h3 d-flex flex-wrap align-items-center gap-2">
-        {t('title')}
+        {t('title')}{' '}
         {count !== undefined && <span className={`badge rounded-pill fs-6 ${count > 0 ? 'text-bg-danger' : 'text-bg-secondary'}`}>{t('pending', { count })}</span>}
       </h1>
       <div className="form-check form-switch my-3">

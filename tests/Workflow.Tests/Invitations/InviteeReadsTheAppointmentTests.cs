@@ -1,0 +1,47 @@
+using System.Net;
+using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
+using Workflow.Application.Scheduling;
+using Workflow.Tests.Infrastructure;
+
+namespace Workflow.Tests.Invitations;
+
+/// <summary>An invitee opens the appointment from "my invitations" before answering: the read must let them.</summary>
+public sealed class InviteeReadsTheAppointmentTests(AppFixture app) : IClassFixture<AppFixture>
+{
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task The_invitee_reads_the_appointment_with_who_else_is_invited(bool confidential)
+    {
+        var s = await Scenario.Create(app, confidential);
+        var colleague = await app.CreateUser(Roles.Expert);
+        var other = await app.CreateUser(Roles.Expert);
+        // On a confidential dossier only those taking part may be invited.
+        if (confidential)
+        {
+            await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "expert", UserId: s.Expert.Id), s.Planner);
+            await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "colleague", UserId: colleague.Id), s.Planner);
+            await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "colleague", UserId: other.Id), s.Planner);
+        }
+        var booked = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise", s.Expert.Id, Scenario.At(9), Scenario.At(10),
+            UserIds: [colleague.Id, other.Id]), s.Planner);
+
+        var read = await (await (await app.Client(colleague)).GetAsync($"/appointments/{booked.Id}")).Read<AppointmentDto>();
+
+        read.Title.ShouldBe("Expertise");
+        read.Invitations.Select(i => i.UserId).ShouldBe([colleague.Id, other.Id], ignoreOrder: true);
+        (await (await (await app.Client(colleague)).GetAsync($"/appointments/{booked.Id}/documents")).Read<List<Workflow.Application.Documents.DocumentDto>>()).ShouldBeEmpty();
+    }
+
+    [Fact]
+    public async Task Someone_neither_invited_nor_taking_part_does_not_see_an_appointment_of_a_confidential_dossier()
+    {
+        var s = await Scenario.Create(app, confidential: true);
+        await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "expert", UserId: s.Expert.Id), s.Planner);
+        var booked = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise", s.Expert.Id, Scenario.At(9), Scenario.At(10)), s.Planner);
+        var stranger = await app.CreateUser(Roles.Expert);
+
+        await (await (await app.Client(stranger)).GetAsync($"/appointments/{booked.Id}")).Problem(HttpStatusCode.NotFound);
+    }
+}
