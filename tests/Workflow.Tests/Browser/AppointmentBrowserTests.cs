@@ -11,8 +11,17 @@ using static Microsoft.Playwright.Assertions;
 namespace Workflow.Tests.Browser;
 
 /// <summary>The appointment screen in a real browser: what a planner and an expert do with one appointment.</summary>
-public sealed class AppointmentBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture app;
+
+    public AppointmentBrowserTests(BrowserFixture app)
+    {
+        this.app = app;
+        // Two cores shared by many builds: a screen may take more than the default five seconds to answer.
+        SetDefaultExpectTimeout(20_000);
+    }
+
     private Task<string> NameOf(TestUser user) => app.Query(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.FullName).SingleAsync());
 
     private static ILocator When(IPage page) => page.GetByTestId("when");

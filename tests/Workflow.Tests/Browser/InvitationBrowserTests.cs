@@ -10,8 +10,17 @@ using static Microsoft.Playwright.Assertions;
 namespace Workflow.Tests.Browser;
 
 /// <summary>"My invitations" in a real browser: the invitee sees how many wait, opens one and answers; the organiser sees the answer.</summary>
-public sealed class InvitationBrowserTests(BrowserFixture app) : IClassFixture<BrowserFixture>
+public sealed class InvitationBrowserTests : IClassFixture<BrowserFixture>
 {
+    private readonly BrowserFixture app;
+
+    public InvitationBrowserTests(BrowserFixture app)
+    {
+        this.app = app;
+        // Two cores shared by many builds: a screen may take more than the default five seconds to answer.
+        SetDefaultExpectTimeout(20_000);
+    }
+
     private static readonly ViewportSize Phone = new() { Width = 375, Height = 667 };
 
     private Task<string> NameOf(TestUser user) => app.Query(db => db.Users.Where(u => u.Id == user.Id).Select(u => u.FullName).SingleAsync());

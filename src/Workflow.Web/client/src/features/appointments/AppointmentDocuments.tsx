@@ -63,7 +63,7 @@ export function AppointmentDocuments({ appointment: a, organiser, actions }: { a
       </QueryState>
       {message && <p className="alert alert-success py-2" role="status">{message}</p>}
       {a.status !== 'cancelled' && (
-        <form onSubmit={attach} className="card card-body bg-body-tertiary">
+        <form onSubmit={attach} className="card card-body">
           <label className="form-label" htmlFor={`${id}-file`}>{t('documents.file')}</label>
           <input ref={input} id={`${id}-file`} type="file" className="form-control mb-1" aria-describedby={`${id}-allowed`}
                  accept=".pdf,.png,.jpg,.jpeg,.txt,.docx,.xlsx,.odt,.ods,.eml" onChange={() => { setMissing(false); actions.attach.reset(); }} />
