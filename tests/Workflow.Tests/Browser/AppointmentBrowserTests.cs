@@ -37,7 +37,7 @@ public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
         await page.GotoAsync($"/app/appointments/{booked.Id}");
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Expertise visit", Level = 1 })).ToBeVisibleAsync();
         // 09:00 UTC is 10:00 in Brussels in November, and the zone is named.
-        await Expect(When(page)).ToContainTextAsync("Mon 23 Nov 2026, 10:00 – 11:00");
+        await Expect(When(page)).ToContainTextAsync("Mon, 23 Nov 2026, 10:00 – 11:00");
         await Expect(When(page)).ToContainTextAsync("Europe/Brussels");
         await Expect(page.GetByRole(AriaRole.Link, new() { Name = s.Dossier.Reference }).First).ToHaveAttributeAsync("href", $"/app/dossiers/{s.Dossier.Id}");
         await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Delete", Exact = true })).ToHaveCountAsync(0);
@@ -55,7 +55,7 @@ public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
         await form.GetByLabel("New start").FillAsync("2026-11-23T11:00");
         await form.GetByRole(AriaRole.Button, new() { Name = "Reschedule the appointment" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Appointment rescheduled." })).ToBeVisibleAsync();
-        await Expect(When(page)).ToContainTextAsync("Mon 23 Nov 2026, 11:00 – 12:00");
+        await Expect(When(page)).ToContainTextAsync("Mon, 23 Nov 2026, 11:00 – 12:00");
         var moved = await app.Query(db => db.Appointments.SingleAsync(a => a.Id == booked.Id));
         (moved.Start, moved.End, moved.Status).ShouldBe((Scenario.At(10), Scenario.At(11), AppointmentStatus.Planned));
         await session.Screenshot("appointment-rescheduled");

@@ -30,9 +30,9 @@ public sealed class InvitationBrowserTests : IClassFixture<BrowserFixture>
     {
         var s = await Scenario.Create(app);
         var colleague = await app.CreateUser(Roles.Expert);
-        await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.Person, "insured", Name: "Gisèle LAFRAISE"), s.Planner);
+        var insured = await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.Person, "insured", Name: "Gisèle LAFRAISE"), s.Planner);
         var appointment = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise", s.Expert.Id, Scenario.At(9), Scenario.At(10),
-            UserIds: [s.Expert.Id, colleague.Id]), s.Planner);
+            ParticipantIds: [insured.Id], UserIds: [s.Expert.Id, colleague.Id]), s.Planner);
         var colleagueName = await NameOf(colleague);
         var expertName = await NameOf(s.Expert);
 
@@ -46,7 +46,7 @@ public sealed class InvitationBrowserTests : IClassFixture<BrowserFixture>
 
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My invitations 1 pending");
             var card = page.GetByRole(AriaRole.Article, new() { Name = "Expertise" });
-            await Expect(card).ToContainTextAsync("Mon 23 Nov 2026, 10:00 – 11:00");
+            await Expect(card).ToContainTextAsync("Mon, 23 Nov 2026, 10:00 – 11:00");
             await Expect(card).ToContainTextAsync($"Dossier {s.Dossier.Reference}");
             await Expect(card).ToContainTextAsync($"With {expertName}");
             await card.GetByRole(AriaRole.Button, new() { Name = "Show the details and answer" }).ClickAsync();

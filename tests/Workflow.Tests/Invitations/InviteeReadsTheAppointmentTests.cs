@@ -44,4 +44,22 @@ public sealed class InviteeReadsTheAppointmentTests(AppFixture app) : IClassFixt
 
         await (await (await app.Client(stranger)).GetAsync($"/appointments/{booked.Id}")).Problem(HttpStatusCode.NotFound);
     }
+
+    [Fact]
+    public async Task An_invitee_taken_off_a_confidential_dossier_no_longer_finds_the_invitation_they_could_not_open()
+    {
+        var s = await Scenario.Create(app, confidential: true);
+        var colleague = await app.CreateUser(Roles.Expert);
+        await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "expert", UserId: s.Expert.Id), s.Planner);
+        var taking = await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "colleague", UserId: colleague.Id), s.Planner);
+        var booked = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Expertise", s.Expert.Id, Scenario.At(9), Scenario.At(10), UserIds: [colleague.Id]), s.Planner);
+        var client = await app.Client(colleague);
+        (await (await client.GetAsync("/invitations/mine")).Read<List<Workflow.Application.Invitations.MyInvitationDto>>()).Single().AppointmentId.ShouldBe(booked.Id);
+
+        await app.Send(new RemoveParticipant.Command(s.Dossier.Id, taking.Id), s.Planner);
+
+        (await (await client.GetAsync("/invitations/mine")).Read<List<Workflow.Application.Invitations.MyInvitationDto>>()).ShouldBeEmpty();
+        (await (await client.GetAsync("/invitations/mine/count")).Read<Workflow.Application.Invitations.PendingInvitationCount.Result>()).Pending.ShouldBe(0);
+        await (await client.GetAsync($"/appointments/{booked.Id}")).Problem(HttpStatusCode.NotFound);
+    }
 }

@@ -91,7 +91,7 @@ export function AppointmentActions({ appointment: a, organiser, actions, onDelet
           <>
             <p>{t('cancel.body')}</p>
             <label className="form-label" htmlFor="cancel-reason">{t('cancel.reason')}</label>
-            <textarea id="cancel-reason" className="form-control" rows={3} maxLength={1000} required aria-invalid={reasonMissing}
+            <textarea id="cancel-reason" className="form-control" rows={3} maxLength={1000} aria-required="true" aria-invalid={reasonMissing}
                       value={reason} onChange={(e) => { setReason(e.target.value); setReasonMissing(false); }} />
           </>
         )}

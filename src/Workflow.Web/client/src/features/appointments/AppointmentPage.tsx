@@ -17,8 +17,8 @@ import './appointment.css';
 
 export default function AppointmentPage() {
   const { id = '' } = useParams();
-  const query = useAppointment(id);
   const [deleted, setDeleted] = useState<Appointment | null>(null);
+  const query = useAppointment(id, !deleted);
   const { t } = useTranslation('appointments');
   if (deleted) {
     return (
@@ -62,8 +62,8 @@ function AppointmentView({ appointment: a, onDeleted }: { appointment: Appointme
           <section aria-labelledby="details-title" className="mb-4">
             <h2 id="details-title" className="h5">{t('view.details')}</h2>
             <dl className="row appointment-details mb-0">
-              <dt className="col-sm-4">{t('view.when')}</dt>
-              <dd className="col-sm-8" data-testid="when">
+              <dt className="col-sm-4 col-xl-3">{t('view.when')}</dt>
+              <dd className="col-sm-8 col-xl-9" data-testid="when">
                 {a.start ? (
                   <>
                     {fmt.range(a.start, a.end)}{' '}
@@ -71,18 +71,18 @@ function AppointmentView({ appointment: a, onDeleted }: { appointment: Appointme
                   </>
                 ) : t('view.notPlanned')}
               </dd>
-              <dt className="col-sm-4">{t('view.dossier')}</dt>
-              <dd className="col-sm-8"><Link to={`/dossiers/${a.dossierId}`}>{a.dossierReference}</Link></dd>
-              <dt className="col-sm-4">{t('view.status')}</dt>
-              <dd className="col-sm-8">{t(`common:status.${a.status}`)}</dd>
-              <dt className="col-sm-4">{t('view.mainUser')}</dt>
-              <dd className="col-sm-8">{a.mainUserName ?? t('view.noMainUser')}</dd>
-              <dt className="col-sm-4">{t('view.location')}</dt>
-              <dd className="col-sm-8">{place ?? t('view.noLocation')}</dd>
-              {a.comment && (<><dt className="col-sm-4">{t('view.comment')}</dt><dd className="col-sm-8 text-pre-wrap">{a.comment}</dd></>)}
-              {a.cancelReason && (<><dt className="col-sm-4">{t('view.cancelReason')}</dt><dd className="col-sm-8" data-testid="cancel-reason">{a.cancelReason}</dd></>)}
-              {createdBy && (<><dt className="col-sm-4">{t('view.createdBy')}</dt><dd className="col-sm-8">{createdBy}</dd></>)}
-              {a.taskId && (<><dt className="col-sm-4">{t('view.task')}</dt><dd className="col-sm-8"><Link to={`/tasks/${a.taskId}`}>{t('view.openTask')}</Link></dd></>)}
+              <dt className="col-sm-4 col-xl-3">{t('view.dossier')}</dt>
+              <dd className="col-sm-8 col-xl-9"><Link to={`/dossiers/${a.dossierId}`}>{a.dossierReference}</Link></dd>
+              <dt className="col-sm-4 col-xl-3">{t('view.status')}</dt>
+              <dd className="col-sm-8 col-xl-9">{t(`common:status.${a.status}`)}</dd>
+              <dt className="col-sm-4 col-xl-3">{t('view.mainUser')}</dt>
+              <dd className="col-sm-8 col-xl-9">{a.mainUserName ?? t('view.noMainUser')}</dd>
+              <dt className="col-sm-4 col-xl-3">{t('view.location')}</dt>
+              <dd className="col-sm-8 col-xl-9">{place ?? t('view.noLocation')}</dd>
+              {a.comment && (<><dt className="col-sm-4 col-xl-3">{t('view.comment')}</dt><dd className="col-sm-8 col-xl-9 text-pre-wrap">{a.comment}</dd></>)}
+              {a.cancelReason && (<><dt className="col-sm-4 col-xl-3">{t('view.cancelReason')}</dt><dd className="col-sm-8 col-xl-9" data-testid="cancel-reason">{a.cancelReason}</dd></>)}
+              {createdBy && (<><dt className="col-sm-4 col-xl-3">{t('view.createdBy')}</dt><dd className="col-sm-8 col-xl-9">{createdBy}</dd></>)}
+              {a.taskId && (<><dt className="col-sm-4 col-xl-3">{t('view.task')}</dt><dd className="col-sm-8 col-xl-9"><Link to={`/tasks/${a.taskId}`}>{t('view.openTask')}</Link></dd></>)}
             </dl>
           </section>
 

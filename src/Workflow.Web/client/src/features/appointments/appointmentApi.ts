@@ -14,8 +14,8 @@ export const dossierKey = (id: string) => ['dossiers', id] as const;
 export const exchangesKey = (dossierId: string) => ['dossiers', dossierId, 'exchanges'] as const;
 export const usersKey = ['users'] as const;
 
-export const useAppointment = (id: string) =>
-  useQuery({ queryKey: appointmentKey(id), queryFn: () => unwrap(api.GET('/appointments/{id}', { params: { path: { id } } })) });
+export const useAppointment = (id: string, enabled = true) =>
+  useQuery({ queryKey: appointmentKey(id), enabled, queryFn: () => unwrap(api.GET('/appointments/{id}', { params: { path: { id } } })) });
 
 export const useDocuments = (id: string, enabled = true) =>
   useQuery({ queryKey: documentsKey(id), enabled, queryFn: () => unwrap(api.GET('/appointments/{id}/documents', { params: { path: { id } } })) });
@@ -54,10 +54,8 @@ export function useAppointmentActions(id: string) {
     parties: action((v: { participantIds: string[]; userIds: string[] }) => unwrap(api.PUT('/appointments/{id}/parties', { ...path, body: v }))),
     remove: useMutation({
       mutationFn: () => unwrap(api.DELETE('/appointments/{id}', path)),
-      onSuccess: () => {
-        client.removeQueries({ queryKey: appointmentKey(id) });
-        void client.invalidateQueries({ queryKey: ['dossiers'] });
-      },
+      // The screen stops reading the appointment (it is gone); the dossier's list changes.
+      onSuccess: () => void client.invalidateQueries({ queryKey: ['dossiers'] }),
     }),
     remind: useMutation({ mutationFn: () => unwrap(api.POST('/appointments/{id}/remind', path)) }),
     exchange: useMutation({
