@@ -52,7 +52,7 @@ public sealed class InvitationBrowserTests : IClassFixture<BrowserFixture>
             await card.GetByRole(AriaRole.Button, new() { Name = "Show the details and answer" }).ClickAsync();
             // Who else is concerned and how they answered.
             await Expect(card).ToContainTextAsync("Gisèle LAFRAISE");
-            await Expect(card.GetByRole(AriaRole.Listitem).Filter(new() { HasText = colleagueName })).ToContainTextAsync("pending");
+            await Expect(card.GetByRole(AriaRole.List, new() { Name = "Invitees" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = colleagueName })).ToContainTextAsync("pending");
             await invitee.Screenshot("invitations-phone-open");
             (await invitee.AccessibilityViolations()).ShouldBeEmpty();
 

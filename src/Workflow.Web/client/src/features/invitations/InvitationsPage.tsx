@@ -86,6 +86,7 @@ function InvitationDetails({ invitation: i, onAnswered }: { invitation: MyInvita
   const { t } = useTranslation('invitations');
   const fmt = useFormat();
   const query = useInvitedAppointment(i.appointmentId, true);
+  const id = useId();
   if (query.isPending) return <Loading />;
   if (query.error) return <ErrorMessage error={query.error} onRetry={() => void query.refetch()} />;
   const a = query.data;
@@ -97,14 +98,14 @@ function InvitationDetails({ invitation: i, onAnswered }: { invitation: MyInvita
       {a.comment && <p className="mb-2 text-pre-wrap">{a.comment}</p>}
       {a.parties.length > 0 && (
         <>
-          <h3 className="h6">{t('concerned')}</h3>
-          <ul className="small mb-2">
+          <h3 id={`${id}-concerned`} className="h6">{t('concerned')}</h3>
+          <ul className="small mb-2" aria-labelledby={`${id}-concerned`}>
             {a.parties.map((p) => <li key={p.participantId ?? p.userId}>{p.name}{p.role ? ` (${p.role})` : ''}</li>)}
           </ul>
         </>
       )}
-      <h3 className="h6">{t('others')}</h3>
-      <ul className="list-group list-group-flush mb-3">
+      <h3 id={`${id}-others`} className="h6">{t('others')}</h3>
+      <ul className="list-group list-group-flush mb-3" aria-labelledby={`${id}-others`}>
         {a.invitations.map((x) => (
           <li key={x.id} className="list-group-item px-0 d-flex flex-wrap justify-content-between gap-2">
             <span>{x.userName}{x.comment && <span className="text-body-secondary"> · <q>{x.comment}</q></span>}</span>
