@@ -58,7 +58,7 @@ public sealed class InvitationBrowserTests : IClassFixture<BrowserFixture>
 
             await card.GetByLabel("Comment (optional)").FillAsync("I may be late, coming from Namur");
             await card.GetByRole(AriaRole.Button, new() { Name = "Accept tentatively" }).ClickAsync();
-            await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Answer sent: tentative" })).ToBeVisibleAsync();
+            await Expect(page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Answer sent: tentative — Expertise.");
             // The badge and the heading follow: nothing waits any more, and the pending list is empty.
             await Expect(badge).ToHaveCountAsync(0);
             await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToHaveTextAsync("My invitations none pending");

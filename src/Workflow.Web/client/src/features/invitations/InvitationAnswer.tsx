@@ -1,5 +1,6 @@
 // Answering an invitation: accept, decline or accept tentatively, with an optional comment.
-// Used on "my invitations" and on the appointment itself when the reader is invited.
+// Used on "my invitations" (which says the outcome itself, as the answered card may leave the pending list)
+// and on the appointment itself when the reader is invited.
 import { useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { problemText } from '../../shared/api/problemText';
@@ -44,7 +45,7 @@ export function InvitationAnswer({ invitationId, appointmentId, current, current
           </button>
         ))}
       </div>
-      {answer.isSuccess && said && <p className="text-success mt-2 mb-0" role="status">{t('answer.done', { answer: t(`common:status.${said}`) })}</p>}
+      {answer.isSuccess && said && !onAnswered && <p className="text-success mt-2 mb-0" role="status">{t('answer.done', { answer: t(`common:status.${said}`) })}</p>}
       {answer.error && <p className="alert alert-danger py-2 mt-2 mb-0" role="alert">{problemText(answer.error)}</p>}
     </div>
   );
