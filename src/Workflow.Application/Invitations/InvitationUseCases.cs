@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
 
@@ -14,7 +15,10 @@ public sealed record MyInvitationDto(
 
 public static class MyInvitations
 {
-    /// <summary>The caller's invitations to planned appointments; by default only those still waiting for an answer.</summary>
+    /// <summary>
+    /// The caller's invitations to planned appointments; by default only those still waiting for an answer. Only on
+    /// dossiers the caller may still see (one taken off a confidential dossier cannot open those appointments).
+    /// </summary>
     public sealed record Query(InvitationStatus? Status = InvitationStatus.Pending) : IQuery<IReadOnlyList<MyInvitationDto>>;
 
     internal sealed class Handler(AppDbContext db, CurrentUser user) : MediatR.IRequestHandler<Query, IReadOnlyList<MyInvitationDto>>
@@ -26,7 +30,7 @@ public static class MyInvitations
                        where i.UserId == me && (query.Status == null || i.Status == query.Status)
                        join a in db.Appointments on i.AppointmentId equals a.Id
                        where a.Status == AppointmentStatus.Planned
-                       join d in db.Dossiers on a.DossierId equals d.Id
+                       join d in db.Visible(user) on a.DossierId equals d.Id
                        join m in db.Users on a.MainUserId equals m.Id into ms
                        from m in ms.DefaultIfEmpty()
                        orderby a.Start
@@ -48,8 +52,10 @@ public static class PendingInvitationCount
         public async Task<Result> Handle(Query query, CancellationToken cancellationToken)
         {
             var me = user.RequireId();
+            var visible = db.Visible(user);
             var count = await db.Invitations.CountAsync(i => i.UserId == me && i.Status == InvitationStatus.Pending
-                && db.Appointments.Any(a => a.Id == i.AppointmentId && a.Status == AppointmentStatus.Planned), cancellationToken);
+                && db.Appointments.Any(a => a.Id == i.AppointmentId && a.Status == AppointmentStatus.Planned
+                                            && visible.Any(d => d.Id == a.DossierId)), cancellationToken);
             return new Result(count);
         }
     }

@@ -12,16 +12,21 @@ public static class SendReminder
 {
     public sealed record Result(bool Sent);
 
-    /// <summary>Reminds everyone concerned by one appointment (a workflow's service task does this); only once.</summary>
+    /// <summary>
+    /// Reminds everyone concerned by one appointment (a workflow's service task does this, or its organiser from the
+    /// appointment screen); only once. A signed-in caller must be one who may change the appointment.
+    /// </summary>
     public sealed record Command(Guid AppointmentId) : ICommand<Result>, IOnAppointment;
 
-    internal sealed class Handler(AppDbContext db, TimeProvider clock) : MediatR.IRequestHandler<Command, Result>
+    internal sealed class Handler(AppDbContext db, TimeProvider clock, CurrentUser user) : MediatR.IRequestHandler<Command, Result>
     {
         public async Task<Result> Handle(Command command, CancellationToken ct)
         {
-            var appointment = await db.Appointments.Include(a => a.Parties).Include(a => a.Invitations).AsSplitQuery()
-                                  .SingleOrDefaultAsync(a => a.Id == command.AppointmentId, ct)
-                              ?? throw new NotFoundException("Appointment", command.AppointmentId);
+            var appointment = user.IsAuthenticated
+                ? (await AppointmentAccess.LoadForChange(db, command.AppointmentId, user, ct)).Appointment
+                : await db.Appointments.Include(a => a.Parties).Include(a => a.Invitations).AsSplitQuery()
+                      .SingleOrDefaultAsync(a => a.Id == command.AppointmentId, ct)
+                  ?? throw new NotFoundException("Appointment", command.AppointmentId);
             return new Result(appointment.Remind(clock.GetUtcNow()));
         }
     }

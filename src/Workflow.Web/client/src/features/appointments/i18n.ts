@@ -1,8 +1,9 @@
 // This feature's strings, French and English side by side (namespace registered in shared/i18n/catalogues.ts).
-// The new-appointment screen keeps its own under `new` (new-i18n.ts).
+// The appointment screen's strings are in strings.ts; the new-appointment screen keeps its own under `new` (new-i18n.ts).
+import view from './strings';
 import newAppointment from './new-i18n';
 
 export default {
-  fr: { new: newAppointment.fr },
-  en: { new: newAppointment.en },
+  fr: { ...view.fr, new: newAppointment.fr },
+  en: { ...view.en, new: newAppointment.en },
 };
