@@ -3,7 +3,6 @@ using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
 using Workflow.Application.Common.Messaging;
-using Workflow.Application.Dossiers;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
 
