@@ -47,7 +47,7 @@ fi
 
 log=$(mktemp)
 status=0
-dotnet test Workflow.sln --nologo -v quiet "$@" 2>&1 | tee "$log" || status=$?
+dotnet test Workflow.sln --nologo -v quiet --logger "console;verbosity=minimal" "$@" 2>&1 | tee "$log" || status=$?
 
 # One plain closing line, summed over the test assemblies.
 passed=$(grep -oE 'Passed: +[0-9]+' "$log" | awk '{ s += $2 } END { print s + 0 }')

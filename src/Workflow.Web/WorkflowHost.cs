@@ -51,6 +51,14 @@ public static class WorkflowHost
             o.SerializerOptions.NumberHandling = JsonNumberHandling.Strict;
         });
         builder.Services.AddProblemDetails();
+        // The web application's scripts, styles and shell travel compressed (its first screen weighs about a
+        // quarter as much). Only those types: the API's answers carry data and secrets, and stay as they are
+        // (compressing them over HTTPS would open them to BREACH-style guessing).
+        builder.Services.AddResponseCompression(o =>
+        {
+            o.EnableForHttps = true;
+            o.MimeTypes = ["text/javascript", "application/javascript", "text/css", "image/svg+xml", "text/html"];
+        });
         builder.Services.AddExceptionHandler<ProblemExceptionHandler>();
         builder.Services.AddOpenApi(o =>
         {
@@ -70,6 +78,7 @@ public static class WorkflowHost
         // The web application is built into wwwroot/app (src/Workflow.Web/client); its routes live under /app
         // so that they never collide with the API's (GET /dossiers/{id} is data, /app/dossiers/{id} the screen).
         app.MapGet("/", () => TypedResults.Redirect("/app/")).AllowAnonymous().ExcludeFromDescription();
+        app.UseResponseCompression();
         app.UseStaticFiles();
         // Before authentication: the UI is a static page, and everything it calls is authorised as usual.
         app.UseSwaggerUI(o =>

@@ -116,7 +116,7 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
         await page.GetByLabel("I confirm this appointment").CheckAsync();
         await page.GetByRole(AriaRole.Button, new() { Name = "Submit", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Task completed" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Task completed" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var booked = await app.Query(db => db.Appointments.SingleAsync(a => a.TaskId == task.Id));
         (booked.Status, booked.MainUserId, booked.Start, booked.End).ShouldBe((AppointmentStatus.Planned, s.Expert.Id, Scenario.At(8), Scenario.At(9)));
         (await app.Send(new GetTask.Query(task.Id), s.Planner)).Status.ShouldBe(WorkTaskStatus.Completed);
@@ -242,7 +242,7 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
         await session.Screenshot("first-meeting-2-recap");
         await page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true }).ClickAsync();
 
-        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Tâche terminée" })).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Tâche terminée" }).First).ToBeVisibleAsync(new() { Timeout = 30_000 });
         var booked = await app.Query(db => db.Appointments.SingleAsync(a => a.DossierId == dossier.Id));
         (booked.MainUserId, booked.Start, booked.Status).ShouldBe((worker.Id, Tuesday, AppointmentStatus.Planned));
         await session.Screenshot("first-meeting-3-completed");

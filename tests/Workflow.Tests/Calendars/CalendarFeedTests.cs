@@ -3,6 +3,7 @@ using Microsoft.Extensions.Configuration;
 using Workflow.Application.Agendas;
 using Workflow.Application.Calendars;
 using Workflow.Application.Common;
+using Workflow.Application.Dossiers;
 using Workflow.Application.Invitations;
 using Workflow.Application.Scheduling;
 using Workflow.Tests.Infrastructure;
@@ -89,6 +90,8 @@ public sealed class CalendarFeedTests(AppFixture app) : IClassFixture<AppFixture
     {
         var s = await Scenario.Create(app);
         var colleague = await app.CreateUser(Roles.Expert);
+        // An expert plans on dossiers he is on: the colleague is.
+        await app.Send(new AddParticipant.Command(s.Dossier.Id, ParticipantKind.InternalUser, "expert", colleague.Id), s.Planner);
         var mine = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "In my agenda", s.Expert.Id, Scenario.At(8), Scenario.At(9)), s.Planner);
         var invited = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Invited", colleague.Id, Scenario.At(12), Scenario.At(13), UserIds: [s.Expert.Id]), colleague);
         var declined = await app.Send(new CreateAppointment.Command(s.Dossier.Id, "Declined", colleague.Id, Scenario.At(14), Scenario.At(15), UserIds: [s.Expert.Id]), colleague);

@@ -91,6 +91,7 @@ public sealed class AuthorizationMatrixTests(AppFixture app) : IClassFixture<App
         ("GET", "/calendar/{token}.ics", [Anyone]),
         ("POST", "/appointments/{id:guid}/remind", Booking),
         ("POST", "/appointments/{id:guid}/exchange", Booking),
+        ("GET", "/dossiers/{id:guid}/documents", Staff),
         ("GET", "/dossiers/{id:guid}/exchanges", Staff),
         ("POST", "/appointments/{id:guid}/documents", Staff),
         ("GET", "/appointments/{id:guid}/documents", Staff),

@@ -121,6 +121,7 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
   useEffect(() => {
     let cancelled = false;
     let created: Form | null = null;
+    let disconnect = () => {};
     void (async () => {
       try {
         // The planning step renders React inside the form: it shares the application's query cache.
@@ -139,8 +140,21 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
         form.current = created;
         created.submission = { data: latest.current.data };
         // The wizard's page list is a tablist of <li>s: presentational items, so its tabs are the list's own.
-        const tidy = () => element.current?.querySelectorAll('[role="tablist"] > li').forEach((li) => li.setAttribute('role', 'presentation'));
+        const tidy = () => {
+          const root = element.current;
+          if (!root) return;
+          root.querySelectorAll('[role="tablist"] > li:not([role])').forEach((li) => li.setAttribute('role', 'presentation'));
+          // A read-only text area is shown as a div with the textbox role: it is named after its field.
+          root.querySelectorAll('.formio-editor-read-only-content:not([aria-label])').forEach((div) => {
+            const label = div.closest('.formio-component')?.querySelector('label')?.textContent?.trim();
+            if (label) div.setAttribute('aria-label', label);
+          });
+        };
         created.on('render', tidy);
+        // Form.io redraws parts of the form on its own (read-only views, wizard pages): tidy whatever it draws.
+        const observer = new MutationObserver(tidy);
+        if (element.current) observer.observe(element.current, { subtree: true, childList: true });
+        disconnect = () => observer.disconnect();
         tidy();
         const step = () => setTimeout(() => { tidy(); focusFirstField(element.current); }, 0);
         created.on('nextPage', step);
@@ -158,6 +172,7 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
     })();
     return () => {
       cancelled = true;
+      disconnect();
       created?.destroy?.(true);
       form.current = null;
       if (element.current) element.current.innerHTML = '';
