@@ -144,8 +144,9 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
           const root = element.current;
           if (!root) return;
           root.querySelectorAll('[role="tablist"] > li:not([role])').forEach((li) => li.setAttribute('role', 'presentation'));
-          // A read-only text area is shown as a div with the textbox role: it is named after its field.
-          root.querySelectorAll('.formio-editor-read-only-content:not([aria-label])').forEach((div) => {
+          // A read-only text area is shown as a div with the textbox role, and a select's search box is a copy of its
+          // input: both are named after their field.
+          root.querySelectorAll('.formio-editor-read-only-content:not([aria-label]), .choices__input--cloned:not([aria-label])').forEach((div) => {
             const label = div.closest('.formio-component')?.querySelector('label')?.textContent?.trim();
             if (label) div.setAttribute('aria-label', label);
           });
