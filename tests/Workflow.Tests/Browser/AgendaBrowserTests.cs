@@ -38,8 +38,8 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
         // Tuesday 24 November, 10:00 to 12:00 on her (Brussels) clock.
         await DrawOnGrid(s.Page, day: 1, from: 10, to: 12);
         var dialog = s.Page.GetByRole(AriaRole.Dialog, new() { Name = "New availability range" });
-        await Expect(dialog.GetByLabel("Start")).ToHaveValueAsync("2026-11-24T10:00");
-        await Expect(dialog.GetByLabel("End")).ToHaveValueAsync("2026-11-24T12:00");
+        await Expect(dialog.GetByLabel("Start")).ToHaveValueAsync("24/11/2026 10:00");
+        await Expect(dialog.GetByLabel("End")).ToHaveValueAsync("24/11/2026 12:00");
         await dialog.GetByLabel("Location").SelectOptionAsync(new SelectOptionValue { Label = office.Name });
         await s.Screenshot("agenda-draw-range-dialog");
         (await s.AccessibilityViolations()).ShouldBeEmpty();
@@ -254,7 +254,7 @@ public sealed class AgendaBrowserTests(BrowserFixture app) : IClassFixture<Brows
         var list = s.Page.GetByRole(AriaRole.Region, new() { Name = "In this period" });
         await list.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("^Change the range of .*23 Nov 2026.*09:00 – 12:30$") }).ClickAsync();
         var dialog = s.Page.GetByRole(AriaRole.Dialog, new() { Name = "Availability range" });
-        await Expect(dialog.GetByLabel("End")).ToHaveValueAsync("2026-11-23T12:30");
+        await Expect(dialog.GetByLabel("End")).ToHaveValueAsync("23/11/2026 12:30");
         await s.Screenshot("agenda-phone-dialog");
         await dialog.GetByRole(AriaRole.Button, new() { Name = "Cancel" }).ClickAsync();
         await Expect(dialog).ToBeHiddenAsync();

@@ -46,9 +46,9 @@ public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
         session.ExpectedStatuses.Add(409);
         await page.GetByRole(AriaRole.Button, new() { Name = "Reschedule", Exact = true }).ClickAsync();
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Reschedule the appointment" });
-        await Expect(form.GetByLabel("New start")).ToHaveValueAsync("2026-11-23T10:00");
+        await Expect(form.GetByLabel("New start")).ToHaveValueAsync("23/11/2026 10:00");
         await form.GetByLabel("New start").FillAsync("2026-11-23T12:00");
-        await Expect(form.GetByLabel("New end")).ToHaveValueAsync("2026-11-23T13:00");
+        await Expect(form.GetByLabel("New end")).ToHaveValueAsync("23/11/2026 13:00");
         await form.GetByRole(AriaRole.Button, new() { Name = "Reschedule the appointment" }).ClickAsync();
         await Expect(form.GetByRole(AriaRole.Alert)).ToHaveTextAsync("This slot is outside the main user’s availability ranges.");
 
@@ -219,8 +219,14 @@ public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
         await page.GetByRole(AriaRole.Button, new() { Name = "Planifier", Exact = true }).ClickAsync();
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Planifier le rendez-vous" });
         await form.GetByLabel("Utilisateur principal").SelectOptionAsync(new SelectOptionValue { Label = expertName });
-        await form.GetByLabel("Début").FillAsync("2026-11-23T10:00");
-        await form.GetByLabel("Fin").FillAsync("2026-11-23T11:00");
+        // The date picker speaks French with a 24-hour clock, whatever the browser's own locale; dates are typed day first.
+        await form.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le calendrier" }).First.ClickAsync();
+        var picker = page.Locator(".flatpickr-calendar.open");
+        await Expect(picker.Locator(".flatpickr-weekday").First).ToHaveTextAsync(new Regex("^\\s*lun\\s*$"));
+        await Expect(picker.Locator(".flatpickr-am-pm")).ToHaveCountAsync(0);
+        await page.Keyboard.PressAsync("Escape");
+        await form.GetByLabel("Début").FillAsync("23/11/2026 10:00");
+        await form.GetByLabel("Fin").FillAsync("23/11/2026 11:00");
         await form.GetByRole(AriaRole.Button, new() { Name = "Planifier" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Rendez-vous planifié." })).ToBeVisibleAsync();
         await Expect(When(page)).ToContainTextAsync("10:00 – 11:00");

@@ -62,8 +62,8 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
         await Expect(people.GetByRole(AriaRole.Group, new() { Name = colleagueName })).ToContainTextAsync("concerned");
         await Expect(page.Locator($".ec-bg-event.agenda-of-{colleague.Id}")).ToHaveCountAsync(1);
         await Expect(page.Locator(".ec-event.candidate-event")).ToHaveCountAsync(1);
-        await Expect(page.GetByLabel("Start", new() { Exact = true })).ToHaveValueAsync("2026-11-23T14:00");
-        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("2026-11-23T15:00");
+        await Expect(page.GetByLabel("Start", new() { Exact = true })).ToHaveValueAsync("23/11/2026 14:00");
+        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("23/11/2026 15:00");
 
         // A concerned person of the dossier, and an internal user whose agenda appears with its two switches.
         await page.GetByLabel("Jeanne Dupont").CheckAsync();
@@ -113,8 +113,8 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
         // Monday 10:10 is inside her 09:00–12:30 range: the 10:00 slot of an hour is proposed.
         await ClickAt(page, column: 0, hour: 10 + 10 / 60.0);
         await Expect(page.Locator(".ec-event.candidate-event")).ToContainTextAsync("Expertise visit");
-        await Expect(page.GetByLabel("Start", new() { Exact = true })).ToHaveValueAsync("2026-11-23T10:00");
-        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("2026-11-23T11:00");
+        await Expect(page.GetByLabel("Start", new() { Exact = true })).ToHaveValueAsync("23/11/2026 10:00");
+        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("23/11/2026 11:00");
         await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Proposed slot" })).ToContainTextAsync("10:00 – 11:00");
         await session.Screenshot("new-appointment-slot-proposed");
         (await session.AccessibilityViolations()).ShouldBeEmpty();
@@ -128,7 +128,7 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
 
         // Typing the start (keyboard users) moves the slot to 11:00, still inside her range.
         await page.GetByLabel("Start", new() { Exact = true }).FillAsync("2026-11-23T11:00");
-        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("2026-11-23T12:00");
+        await Expect(page.GetByLabel("End", new() { Exact = true })).ToHaveValueAsync("23/11/2026 12:00");
         await page.GetByRole(AriaRole.Button, new() { Name = "Book the appointment" }).ClickAsync();
         await Expect(page).ToHaveURLAsync(new Regex("/app/appointments/[0-9a-f-]{36}$"));
 
@@ -159,7 +159,7 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
         await Expect(page.GetByLabel("Lieu", new() { Exact = true }).Locator("option:checked")).ToContainTextAsync("CPAS de Gembloux");
 
         await page.GetByLabel("Début", new() { Exact = true }).FillAsync("2026-11-24T15:30");
-        await Expect(page.GetByLabel("Fin", new() { Exact = true })).ToHaveValueAsync("2026-11-24T16:30");
+        await Expect(page.GetByLabel("Fin", new() { Exact = true })).ToHaveValueAsync("24/11/2026 16:30");
         await Expect(page.Locator(".ec-event.candidate-event")).ToContainTextAsync("Entretien au CPAS");
         await session.Screenshot("new-appointment-new-location");
         (await session.AccessibilityViolations()).ShouldBeEmpty();

@@ -160,7 +160,14 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
 
         var summary = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "The server refused the form" });
         await Expect(summary).ToContainTextAsync("already has a planned appointment at that time", new() { Timeout = 30_000 });
+        // The form goes back to the planning step, which says it next to the agendas, read again.
+        var onStep = page.Locator(".planning-step").GetByRole(AriaRole.Alert).Filter(new() { HasText = "The server refused this slot" });
+        await Expect(onStep).ToContainTextAsync("already has a planned appointment at that time");
         await session.Screenshot("planning-6-refused");
+        // Choosing another slot clears it.
+        await Expect(page.Locator(".slot-event").First).ToBeVisibleAsync(new() { Timeout = 30_000 });
+        await page.Locator(".slot-event").First.ClickAsync();
+        await Expect(onStep).ToHaveCountAsync(0);
         (await app.Send(new GetTask.Query(task.Id), s.Planner)).Status.ShouldNotBe(WorkTaskStatus.Completed);
         await ShouldBeClean(session);
         planning.Count.ShouldBe(3);

@@ -5,6 +5,7 @@ import { fromWall, toWall } from '../../shared/time';
 import { LocationSelect } from './LocationSelect';
 import type { RangeInput } from './api';
 import { rangeProblem } from './rangeProblem';
+import { DateTimeInput } from '../../shared/ui/DateTimeInput';
 
 // Quarter hours on a 24-hour clock: the browser's own time field follows the system's locale (AM/PM), not the user's.
 const times = Array.from({ length: 96 }, (_, i) => `${String(Math.floor(i / 4)).padStart(2, '0')}:${String((i % 4) * 15).padStart(2, '0')}`);
@@ -41,7 +42,7 @@ export function AddRangeForm({ timeZone, onAdd }: { timeZone: string; onAdd(inpu
         <form onSubmit={(e) => void submit(e)} noValidate>
           <div className="mb-2">
             <label htmlFor={`${id}-day`} className="form-label">{t('addForm.day')}</label>
-            <input id={`${id}-day`} type="date" className="form-control" value={day} onChange={(e) => setDay(e.target.value)} required />
+            <DateTimeInput id={`${id}-day`} dateOnly value={day} onChange={setDay} required />
           </div>
           <div className="row g-2 mb-2">
             <div className="col-6">

@@ -6,6 +6,7 @@ import { Confirm, Dialog } from './Dialog';
 import { LocationSelect } from './LocationSelect';
 import type { RangeInput } from './api';
 import { rangeProblem } from './rangeProblem';
+import { DateTimeInput } from '../../shared/ui/DateTimeInput';
 
 export interface RangeDraft { id?: string; start: Date | string; end: Date | string; locationId: string | null }
 
@@ -52,11 +53,11 @@ export function RangeDialog({ draft, timeZone, onSave, onDelete, onClose }: Prop
         <div className="row g-2">
           <div className="col-sm-6 mb-3">
             <label htmlFor={`${id}-start`} className="form-label">{t('range.start')}</label>
-            <input id={`${id}-start`} type="datetime-local" className="form-control" value={start} onChange={(e) => setStart(e.target.value)} required />
+            <DateTimeInput id={`${id}-start`} value={start} onChange={setStart} required />
           </div>
           <div className="col-sm-6 mb-3">
             <label htmlFor={`${id}-end`} className="form-label">{t('range.end')}</label>
-            <input id={`${id}-end`} type="datetime-local" className="form-control" value={end} onChange={(e) => setEnd(e.target.value)} required />
+            <DateTimeInput id={`${id}-end`} value={end} onChange={setEnd} required />
           </div>
         </div>
         <LocationSelect id={`${id}-location`} value={location} onChange={setLocation} />

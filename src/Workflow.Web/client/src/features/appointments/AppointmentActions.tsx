@@ -7,6 +7,7 @@ import { useSession } from '../../shared/shell/session';
 import { useUsers, type Appointment, type useAppointmentActions } from './appointmentApi';
 import { ConfirmDialog } from './ConfirmDialog';
 import { refusal } from './refusal';
+import { DateTimeInput } from '../../shared/ui/DateTimeInput';
 
 type Actions = ReturnType<typeof useAppointmentActions>;
 type Panel = 'reschedule' | 'plan' | null;
@@ -146,19 +147,19 @@ function SlotForm({ appointment: a, mode, actions, onDone }: { appointment: Appo
       <div className="row g-2 mb-2">
         <div className="col-sm-6">
           <label className="form-label" htmlFor={`${id}-start`}>{t(`${mode}.start`)}</label>
-          <input id={`${id}-start`} type="datetime-local" className="form-control" required value={start}
-                 onChange={(e) => {
+          <DateTimeInput id={`${id}-start`} required value={start}
+                 onChange={(value) => {
                    // Moving the start keeps the duration.
-                   if (start && end && e.target.value) {
+                   if (start && end && value) {
                      const length = fromWall(end, zone).getTime() - fromWall(start, zone).getTime();
-                     if (length > 0) setEnd(toInputValue(new Date(fromWall(e.target.value, zone).getTime() + length), zone));
+                     if (length > 0) setEnd(toInputValue(new Date(fromWall(value, zone).getTime() + length), zone));
                    }
-                   setStart(e.target.value);
+                   setStart(value);
                  }} />
         </div>
         <div className="col-sm-6">
           <label className="form-label" htmlFor={`${id}-end`}>{t(`${mode}.end`)}</label>
-          <input id={`${id}-end`} type="datetime-local" className="form-control" required value={end} onChange={(e) => setEnd(e.target.value)} />
+          <DateTimeInput id={`${id}-end`} required value={end} onChange={setEnd} />
         </div>
       </div>
       {mutation.error && <p className="alert alert-danger py-2" role="alert">{refusal(mutation.error)}</p>}

@@ -18,6 +18,7 @@ import {
 } from './newApi';
 import { NewLocationForm } from './new-location';
 import './new-appointment.css';
+import { DateTimeInput } from '../../shared/ui/DateTimeInput';
 
 const NEW_PLACE = '__new';
 const thirdPartyKinds = ['person', 'private-third-party', 'professional-third-party'] as const;
@@ -213,13 +214,13 @@ function NewAppointmentForm({ dossier, users }: { dossier: Dossier; users: User[
               <div className="row g-2 mb-1">
                 <div className="col-6">
                   <label htmlFor="appt-start" className="form-label mb-0">{t('new.start')}</label>
-                  <input id="appt-start" type="datetime-local" className="form-control form-control-sm" value={toInputValue(slot?.start, tz)}
-                    onChange={(e) => { if (e.target.value) propose(fromWall(e.target.value, tz)); }} />
+                  <DateTimeInput id="appt-start" className="form-control form-control-sm" value={toInputValue(slot?.start, tz)}
+                    onChange={(value) => { if (value) propose(fromWall(value, tz)); }} />
                 </div>
                 <div className="col-6">
                   <label htmlFor="appt-end" className="form-label mb-0">{t('new.end')}</label>
-                  <input id="appt-end" type="datetime-local" className="form-control form-control-sm" value={toInputValue(slot?.end, tz)} disabled={!slot}
-                    onChange={(e) => { if (e.target.value && slot) setSlot({ start: slot.start, end: fromWall(e.target.value, tz) }); }} />
+                  <DateTimeInput id="appt-end" className="form-control form-control-sm" value={toInputValue(slot?.end, tz)} disabled={!slot}
+                    onChange={(value) => { if (value && slot) setSlot({ start: slot.start, end: fromWall(value, tz) }); }} />
                 </div>
               </div>
               <p className="small mb-2" role="status">

@@ -9,6 +9,7 @@ import { Badge, QueryState } from '../../shared/ui/Status';
 import { fromWall, useFormat } from '../../shared/time';
 import { errorsFor, useCreateTask, useDossierTasks, useForms, useUsers, type Dossier } from './api';
 import { Field } from './Field';
+import { DateTimeInput } from '../../shared/ui/DateTimeInput';
 
 const CANDIDATE_ROLES = ['planner', 'expert', 'admin'];
 
@@ -131,7 +132,7 @@ function NewTaskForm({ dossier, onDone }: { dossier: Dossier; onDone: (title?: s
           </Field>
         )}
         <Field className="col-md-6" label={t('tasks.dueAt', { zone: format.zoneName() })} errors={err('dueAt')}>
-          <input className="form-control" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} />
+          <DateTimeInput className="form-control" value={due} onChange={setDue} />
         </Field>
       </div>
       {create.error && <p className={create.error instanceof ApiError && create.error.status === 400 ? 'text-danger small' : 'alert alert-danger py-2'} role="alert">

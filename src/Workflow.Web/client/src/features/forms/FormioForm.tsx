@@ -100,6 +100,8 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
           const list = messages.map((message) => ({ message, level: 'error', fromServer: true, component: live.component }));
           live.serverErrors = list;
           live.setCustomValidity(list, true, true);
+          // A component that draws itself (the planning step) also says it in its own words.
+          live.setServerErrors?.(messages);
         }
       };
       if (firstPage >= 0 && typeof f.setPage === 'function' && f.page !== firstPage) void Promise.resolve(f.setPage(firstPage)).then(mark);

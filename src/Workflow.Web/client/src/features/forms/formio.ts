@@ -6,6 +6,8 @@ import flatpickr from 'flatpickr';
 import { French } from 'flatpickr/dist/l10n/fr.js';
 import 'flatpickr/dist/flatpickr.min.css';
 import '@formio/js/dist/formio.form.min.css';
+// Form.io's Bootstrap 5 templates draw their icons (the date field's calendar, a wizard's check) with Bootstrap Icons.
+import 'bootstrap-icons/font/bootstrap-icons.min.css';
 import './forms.css';
 import { registerAppointmentPlanner } from './planner/register';
 import { formioStrings } from './i18n';

@@ -87,6 +87,7 @@ export default {
       mapTitle: 'Carte',
       mapLabel: 'Carte des bases des experts, de leurs autres rendez-vous et du lieu du rendez-vous',
       nothingChosen: 'Aucun créneau choisi.',
+      serverRefused: 'Le serveur a refusé ce créneau : {{message}} Les agendas ont été relus ; choisissez un autre créneau.',
       grid: {
         label: 'Agendas des personnes comparées, semaine par semaine',
         busy: 'Occupé', external: 'Occupé (agenda externe)', free: 'Libre', chosen: 'Créneau choisi',
@@ -161,6 +162,7 @@ export default {
       mapTitle: 'Map',
       mapLabel: 'Map of the experts’ bases, their other appointments and the place of the appointment',
       nothingChosen: 'No slot chosen.',
+      serverRefused: 'The server refused this slot: {{message}} The agendas were read again; choose another slot.',
       grid: {
         label: 'Agendas of the people compared, week by week',
         busy: 'Busy', external: 'Busy (external calendar)', free: 'Free', chosen: 'Chosen slot',

@@ -10,6 +10,7 @@ export default {
       signOut: 'Se déconnecter', language: 'Langue', timeZone: 'Fuseau horaire : {{zone}}', signedInAs: 'Connecté : {{name}}',
       menu: 'Menu',
     },
+    dateInput: { placeholder: 'jj/mm/aaaa hh:mm', placeholderDate: 'jj/mm/aaaa', open: 'Ouvrir le calendrier' },
     signIn: {
       title: 'Connexion', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter',
       failed: 'Adresse e-mail ou mot de passe incorrect.', locked: 'Trop de tentatives : le compte est bloqué quelques minutes.',
@@ -70,6 +71,7 @@ export default {
       signOut: 'Sign out', language: 'Language', timeZone: 'Time zone: {{zone}}', signedInAs: 'Signed in: {{name}}',
       menu: 'Menu',
     },
+    dateInput: { placeholder: 'dd/mm/yyyy hh:mm', placeholderDate: 'dd/mm/yyyy', open: 'Open the calendar' },
     signIn: {
       title: 'Sign in', email: 'E-mail address', password: 'Password', submit: 'Sign in',
       failed: 'Wrong e-mail address or password.', locked: 'Too many attempts: the account is locked for a few minutes.',

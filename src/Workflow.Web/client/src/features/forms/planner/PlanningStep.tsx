@@ -3,6 +3,7 @@
 // and a recap of what will be booked. In the referent mode (a social worker's first meeting) the agenda is
 // the dossier's referent's own, next to the internal users invited.
 import { useEffect, useMemo, useState } from 'react';
+import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../../shared/shell/session';
 import { addDays, startOfWeek, useFormat } from '../../../shared/time';
@@ -24,6 +25,8 @@ export interface PlanningStepProps {
   missing: ('period' | 'duration')[];
   value: PlannerValue | null;
   readOnly: boolean;
+  /** What the server said of the chosen slot when it refused the form (a slot taken meanwhile), until another is chosen. */
+  serverError?: string | null;
   onChoose(choice: Choice | null): void;
 }
 
@@ -33,7 +36,12 @@ export function PlanningStep(props: PlanningStepProps) {
   const { t } = useTranslation('forms');
   const f = useFormat();
   const { user } = useSession();
-  const { mode, context, characteristics: c, value, readOnly } = props;
+  const { mode, context, characteristics: c, value, readOnly, serverError } = props;
+  const queryClient = useQueryClient();
+  // A refused slot means the agendas shown are out of date: read them again.
+  useEffect(() => {
+    if (serverError) void queryClient.invalidateQueries({ queryKey: ['forms'], predicate: (q) => q.queryKey[1] === 'experts' || q.queryKey[1] === 'agendas' });
+  }, [serverError, queryClient]);
   const tz = context.timeZone || user?.timeZone || 'Europe/Brussels';
   const dossier = useDossier(context.dossierId);
   const locations = useLocations();
@@ -115,8 +123,14 @@ export function PlanningStep(props: PlanningStepProps) {
   }, [agendas.data, people, place, f, t]);
 
   const mainName = value?.mainUserName || named.find((p) => p.id === chosenUser)?.name || experts.data?.find((e) => e.userId === chosenUser)?.fullName || '';
-  const recap = value?.start ? (
-    <PlanningRecap value={value} mainUserName={mainName} place={place?.text ?? null} parties={parties} mode={mode} />
+  const refused = serverError && !readOnly ? (
+    <div className="alert alert-danger py-2" role="alert">{t('planner.serverRefused', { message: serverError })}</div>
+  ) : null;
+  const recap = value?.start || refused ? (
+    <>
+      {refused}
+      {value?.start ? <PlanningRecap value={value} mainUserName={mainName} place={place?.text ?? null} parties={parties} mode={mode} /> : null}
+    </>
   ) : null;
 
   if (readOnly) return <div className="planning-step">{recap ?? <p className="text-body-secondary">{t('planner.nothingChosen')}</p>}</div>;

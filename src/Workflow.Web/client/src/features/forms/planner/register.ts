@@ -26,6 +26,8 @@ export function registerAppointmentPlanner(Formio: Any): void {
 
     private reactRoot: Root | null = null;
     private listening = false;
+    /** The server's words on the chosen slot after a refused submission, until another slot is chosen. */
+    private serverMessage: string | null = null;
 
     get defaultSchema() { return AppointmentPlanner.schema(); }
 
@@ -82,8 +84,15 @@ export function registerAppointmentPlanner(Formio: Any): void {
       this.show();
     }
 
+    /** Called by the page with the server's messages for this field (422 after a submission). */
+    setServerErrors(messages: string[]) {
+      this.serverMessage = messages.length ? messages.join(' ') : null;
+      this.show();
+    }
+
     choose(choice: Choice | null) {
       const self = this as Any;
+      if (choice) this.serverMessage = null;
       const c = readCharacteristics(this.formData()).value;
       self.updateValue(choice && c ? makeValue(c, this.mode, choice) : null, { modified: true });
       self.setCustomValidity?.([], true);
@@ -103,6 +112,7 @@ export function registerAppointmentPlanner(Formio: Any): void {
         missing,
         value: (self.dataValue ?? null) as PlannerValue | null,
         readOnly: !!self.options.readOnly || !!self.disabled,
+        serverError: this.serverMessage,
         onChoose: (choice: Choice | null) => this.choose(choice),
       }));
     }
