@@ -220,7 +220,7 @@ public sealed class AppointmentBrowserTests : IClassFixture<BrowserFixture>
         var form = page.GetByRole(AriaRole.Form, new() { Name = "Planifier le rendez-vous" });
         await form.GetByLabel("Utilisateur principal").SelectOptionAsync(new SelectOptionValue { Label = expertName });
         // The date picker speaks French with a 24-hour clock, whatever the browser's own locale; dates are typed day first.
-        await form.GetByRole(AriaRole.Button, new() { Name = "Ouvrir le calendrier" }).First.ClickAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Choisir une date" }).First.ClickAsync();
         var picker = page.Locator(".flatpickr-calendar.open");
         await Expect(picker.Locator(".flatpickr-weekday").First).ToHaveTextAsync(new Regex("^\\s*lun\\s*$"));
         await Expect(picker.Locator(".flatpickr-am-pm")).ToHaveCountAsync(0);

@@ -8,6 +8,7 @@ import { useUsers, type Appointment, type useAppointmentActions } from './appoin
 import { ConfirmDialog } from './ConfirmDialog';
 import { refusal } from './refusal';
 import { DateTimeInput } from '../../shared/ui/DateTimeInput';
+import { SlotGrid } from './SlotGrid';
 
 type Actions = ReturnType<typeof useAppointmentActions>;
 type Panel = 'reschedule' | 'plan' | null;
@@ -117,6 +118,9 @@ function SlotForm({ appointment: a, mode, actions, onDone }: { appointment: Appo
   const mutation = mode === 'plan' ? actions.plan : actions.reschedule;
   // Appointments are booked in the agendas of those who take them: experts, planners, admins.
   const candidates = (users.data ?? []).filter((u) => u.roles.some((r) => r === 'expert' || r === 'planner' || r === 'admin'));
+  // The agenda shown is the main user's: the one chosen, else the appointment's.
+  const gridUser = mainUserId || a.mainUserId || '';
+  const gridUserName = candidates.find((u) => u.id === gridUser)?.fullName ?? (gridUser === a.mainUserId ? a.mainUserName ?? '' : '');
 
   function submit(e: FormEvent) {
     e.preventDefault();
@@ -162,6 +166,18 @@ function SlotForm({ appointment: a, mode, actions, onDone }: { appointment: Appo
           <DateTimeInput id={`${id}-end`} required value={end} onChange={setEnd} />
         </div>
       </div>
+      <SlotGrid
+        userId={gridUser}
+        userName={gridUserName}
+        appointmentId={a.id}
+        timeZone={zone}
+        slot={start && end ? { start: fromWall(start, zone), end: fromWall(end, zone) } : null}
+        onPick={(at) => {
+          const length = start && end ? fromWall(end, zone).getTime() - fromWall(start, zone).getTime() : 0;
+          setStart(toInputValue(at, zone));
+          setEnd(toInputValue(new Date(at.getTime() + (length > 0 ? length : 60 * 60_000)), zone));
+        }}
+      />
       {mutation.error && <p className="alert alert-danger py-2" role="alert">{refusal(mutation.error)}</p>}
       <div>
         <button type="submit" className="btn btn-primary" disabled={mutation.isPending}>{t(`${mode}.submit`)}</button>

@@ -59,6 +59,15 @@ export default {
       exchange: 'Transformer en échange',
       close: 'Fermer',
     },
+    slotGrid: {
+      label: 'Agenda de {{name}}',
+      hint: 'L’agenda de {{name}} : plages de disponibilité en vert, autres rendez-vous et occupations. Cliquez pour y placer le début ; la durée est gardée.',
+      available: 'Disponible',
+      busy: 'Occupé',
+      chosen: 'Ce rendez-vous',
+      chooseUser: 'Choisissez l’utilisateur principal pour voir son agenda.',
+      loading: 'Chargement de l’agenda…',
+    },
     reschedule: {
       title: 'Déplacer le rendez-vous',
       start: 'Nouveau début',
@@ -199,6 +208,15 @@ export default {
       remind: 'Send a reminder',
       exchange: 'Turn into an exchange',
       close: 'Close',
+    },
+    slotGrid: {
+      label: 'Agenda of {{name}}',
+      hint: '{{name}}’s agenda: availability ranges in green, other appointments and busy times. Click to put the start there; the duration is kept.',
+      available: 'Available',
+      busy: 'Busy',
+      chosen: 'This appointment',
+      chooseUser: 'Choose the main user to see their agenda.',
+      loading: 'Loading the agenda…',
     },
     reschedule: {
       title: 'Reschedule the appointment',

@@ -1,7 +1,7 @@
 // Form.io's own strings (buttons, wizard, select lists, validation messages), in French and English, in Form.io's
 // i18n format: keys are Form.io's message keys (node_modules/@formio/js/lib/mjs/translations/en.js, the bootstrap templates'
 // and @formio/core's validation keys) and the English strings Form.io passes through t() as they are. The Form.io wrapper
-// hands `formioI18n` to the renderer (options.i18n, language 'fr' or 'en') and `flatpickrFr` to its date pickers.
+// hands `formioI18n` to the renderer (options.i18n, language 'fr' or 'en') and shared/i18n/flatpickr.ts `flatpickrFr` to its date pickers.
 
 export type FormioCatalogue = Record<string, string>;
 
@@ -570,29 +570,3 @@ const en: FormioCatalogue = {
 };
 
 export const formioI18n: { fr: FormioCatalogue; en: FormioCatalogue } = { fr, en };
-
-/** flatpickr's French locale (the calendars of Form.io's date/time fields): Monday first, 24-hour clock. */
-export const flatpickrFr = {
-  firstDayOfWeek: 1,
-  weekdays: {
-    shorthand: ['dim', 'lun', 'mar', 'mer', 'jeu', 'ven', 'sam'] as [string, string, string, string, string, string, string],
-    longhand: ['dimanche', 'lundi', 'mardi', 'mercredi', 'jeudi', 'vendredi', 'samedi'] as [string, string, string, string, string, string, string],
-  },
-  months: {
-    shorthand: ['janv', 'févr', 'mars', 'avr', 'mai', 'juin', 'juil', 'août', 'sept', 'oct', 'nov', 'déc'] as
-      [string, string, string, string, string, string, string, string, string, string, string, string],
-    longhand: ['janvier', 'février', 'mars', 'avril', 'mai', 'juin', 'juillet', 'août', 'septembre', 'octobre', 'novembre', 'décembre'] as
-      [string, string, string, string, string, string, string, string, string, string, string, string],
-  },
-  ordinal: (nth: number) => (nth > 1 ? '' : 'er'),
-  rangeSeparator: ' au ',
-  weekAbbreviation: 'Sem',
-  scrollTitle: 'Défiler pour augmenter la valeur',
-  toggleTitle: 'Cliquer pour basculer',
-  amPM: ['AM', 'PM'] as [string, string],
-  yearAriaLabel: 'Année',
-  monthAriaLabel: 'Mois',
-  hourAriaLabel: 'Heure',
-  minuteAriaLabel: 'Minute',
-  time_24hr: true,
-};

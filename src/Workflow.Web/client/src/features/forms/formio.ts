@@ -3,7 +3,7 @@
 // it would fetch from cdn.form.io (flatpickr, its French locale) are bundled or served from /lib/cdn,
 // the planning step is registered, and the form's strings come in the user's language.
 import flatpickr from 'flatpickr';
-import { French } from 'flatpickr/dist/l10n/fr.js';
+import { flatpickrFr } from '../../shared/i18n/flatpickr';
 import 'flatpickr/dist/flatpickr.min.css';
 import '@formio/js/dist/formio.form.min.css';
 // Form.io's Bootstrap 5 templates draw their icons (the date field's calendar, a wizard's check) with Bootstrap Icons.
@@ -32,8 +32,8 @@ export function loadFormio(): Promise<FormioApi> {
     // The date picker and its French locale are bundled: Form.io finds them on window and fetches nothing.
     const w = window as unknown as Record<string, unknown>;
     w.flatpickr = flatpickr;
-    flatpickr.l10ns.fr = French;
-    w['flatpickr-fr'] = French;
+    flatpickr.l10ns.fr = flatpickrFr;
+    w['flatpickr-fr'] = flatpickrFr;
     registerAppointmentPlanner(Formio);
     return Formio;
   })();

@@ -131,7 +131,7 @@ function TaskRow(props: RowProps) {
   return (
     <tr className={isOverdue(task) ? 'tasks-overdue' : undefined}>
       <td>
-        <Link to={`/tasks/${task.id}`} className="fw-semibold">{task.title}</Link>{' '}
+        <Link to={`/tasks/${task.id}`} className="fw-semibold" translate="no">{task.title}</Link>{' '}
         <span className="d-inline-flex gap-1 flex-wrap"><TaskBadges task={task} /></span>
       </td>
       <td><DossierLink task={task} /><div className="small text-body-secondary text-truncate tasks-dossier-title">{task.dossierTitle}</div></td>
@@ -150,7 +150,7 @@ function TaskCard(props: RowProps) {
     <li className={`card mb-2 ${isOverdue(task) ? 'border-warning' : ''}`}>
       <div className="card-body p-3">
         <div className="d-flex justify-content-between gap-2">
-          <Link to={`/tasks/${task.id}`} className="fw-semibold">{task.title}</Link>
+          <Link to={`/tasks/${task.id}`} className="fw-semibold" translate="no">{task.title}</Link>
           <StatusBadge task={task} />
         </div>
         <div className="d-flex gap-1 flex-wrap my-1"><TaskBadges task={task} /></div>

@@ -49,7 +49,7 @@ function TaskView({ task }: { task: Task }) {
       <p className="mb-2"><Link to="/tasks">← {t('task.back')}</Link></p>
       <header className="mb-3">
         <div className="d-flex flex-wrap align-items-center gap-2">
-          <h1 className="h3 mb-0">{task.title}</h1>
+          <h1 className="h3 mb-0" translate="no">{task.title}</h1>
           <StatusBadge task={task} />
           <TaskBadges task={task} />
         </div>

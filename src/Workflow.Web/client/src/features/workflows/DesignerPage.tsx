@@ -235,7 +235,7 @@ function Designer({ catalogue, moddle }: { catalogue: Catalogue; moddle: unknown
               ))}
             </ul>
           )}
-          <div id="canvas" ref={canvasRef} className="designer-canvas" />
+          <div id="canvas" ref={canvasRef} className="designer-canvas" translate="no" />
         </section>
         {diagram && open ? <PropertiesPanel diagram={diagram} catalogue={catalogue} /> : <aside id="properties" className="designer-properties" aria-label={t('panel.label')} />}
       </div>

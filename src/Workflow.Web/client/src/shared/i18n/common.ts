@@ -7,10 +7,10 @@ export default {
       designer: 'Concepteur', instances: 'Instances', main: 'Navigation principale', pending: '{{count}} en attente', incidents: '{{count}} avec incidents ouverts',
     },
     shell: {
-      signOut: 'Se déconnecter', language: 'Langue', timeZone: 'Fuseau horaire : {{zone}}', signedInAs: 'Connecté : {{name}}',
+      signOut: 'Se déconnecter', language: 'Langue', timeZoneLabel: 'Fuseau horaire :', signedInLabel: 'Connecté :',
       menu: 'Menu',
     },
-    dateInput: { placeholder: 'jj/mm/aaaa hh:mm', placeholderDate: 'jj/mm/aaaa', open: 'Ouvrir le calendrier' },
+    dateInput: { placeholder: 'jj/mm/aaaa hh:mm', placeholderDate: 'jj/mm/aaaa', open: 'Choisir une date' },
     signIn: {
       title: 'Connexion', email: 'Adresse e-mail', password: 'Mot de passe', submit: 'Se connecter',
       failed: 'Adresse e-mail ou mot de passe incorrect.', locked: 'Trop de tentatives : le compte est bloqué quelques minutes.',
@@ -68,10 +68,10 @@ export default {
       designer: 'Designer', instances: 'Instances', main: 'Main navigation', pending: '{{count}} pending', incidents: '{{count}} with open incidents',
     },
     shell: {
-      signOut: 'Sign out', language: 'Language', timeZone: 'Time zone: {{zone}}', signedInAs: 'Signed in: {{name}}',
+      signOut: 'Sign out', language: 'Language', timeZoneLabel: 'Time zone:', signedInLabel: 'Signed in:',
       menu: 'Menu',
     },
-    dateInput: { placeholder: 'dd/mm/yyyy hh:mm', placeholderDate: 'dd/mm/yyyy', open: 'Open the calendar' },
+    dateInput: { placeholder: 'dd/mm/yyyy hh:mm', placeholderDate: 'dd/mm/yyyy', open: 'Pick a date' },
     signIn: {
       title: 'Sign in', email: 'E-mail address', password: 'Password', submit: 'Sign in',
       failed: 'Wrong e-mail address or password.', locked: 'Too many attempts: the account is locked for a few minutes.',

@@ -57,7 +57,7 @@ export function Layout() {
       <header className="navbar navbar-expand-lg bg-body-tertiary border-bottom px-3 py-1">
         <span className="navbar-brand fw-semibold">{t('app.name')}</span>
         <nav aria-label={t('nav.main')} className="me-auto">
-          <ul className="navbar-nav flex-row flex-wrap gap-1">
+          <ul className="navbar-nav flex-row flex-wrap column-gap-1">
             {items.filter((i) => has(...i.roles)).map((i) => (
               <li className="nav-item" key={i.to}><NavLink className="nav-link px-2" to={i.to}>{i.label}{i.to === '/instances' && stuck > 0 && <> <span className="badge rounded-pill text-bg-danger" aria-label={t('nav.incidents', { count: stuck })}>{stuck >= 100 ? '100+' : stuck}</span></>}</NavLink></li>
             ))}
@@ -69,11 +69,16 @@ export function Layout() {
             </li>
           </ul>
         </nav>
-        <div className="d-flex align-items-center gap-2 flex-wrap small">
-          <span className="text-body-secondary" title={user.timeZone}>{t('shell.timeZone', { zone: `${user.timeZone} (${zone.zoneName()})` })}</span>
+        {/* Who I am and the zone every time is shown in, on two short lines: the header stays on one line on a laptop. */}
+        <div className="d-flex align-items-center gap-2 small flex-nowrap">
           <LanguageSwitch />
-          <span>{t('shell.signedInAs', { name: user.fullName })}</span>
-          <button type="button" className="btn btn-sm btn-outline-dark" onClick={() => void signOut()}>{t('shell.signOut')}</button>
+          <div className="lh-sm text-end text-nowrap">
+            <div><span className="visually-hidden">{t('shell.signedInLabel')} </span>{user.fullName}</div>
+            <div className="text-body-secondary" title={user.timeZone}>
+              <span className="visually-hidden">{t('shell.timeZoneLabel')} </span>{user.timeZone} ({zone.zoneName()})
+            </div>
+          </div>
+          <button type="button" className="btn btn-sm btn-outline-dark text-nowrap" onClick={() => void signOut()}>{t('shell.signOut')}</button>
         </div>
       </header>
       <main id="main" className="container-fluid py-3" tabIndex={-1}>

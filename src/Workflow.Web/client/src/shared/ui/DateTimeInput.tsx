@@ -6,7 +6,7 @@
 import { useEffect, useRef, useState, type InputHTMLAttributes } from 'react';
 import { useTranslation } from 'react-i18next';
 import flatpickr from 'flatpickr';
-import { French } from 'flatpickr/dist/l10n/fr.js';
+import { flatpickrFr } from '../i18n/flatpickr';
 import 'flatpickr/dist/flatpickr.min.css';
 
 type Instance = import('flatpickr/dist/types/instance').Instance;
@@ -86,7 +86,7 @@ export function DateTimeInput({ value, onChange, dateOnly = false, className, di
       time_24hr: true,
       clickOpens: false,
       static: true,
-      locale: i18n.language.startsWith('fr') ? French : 'default',
+      locale: i18n.language.startsWith('fr') ? flatpickrFr : 'default',
       defaultDate: wallToDate(value) ?? undefined,
       onChange: (dates) => {
         if (!dates[0]) return;
@@ -98,6 +98,8 @@ export function DateTimeInput({ value, onChange, dateOnly = false, className, di
       onClose: () => field.current?.focus(),
     }) as unknown as Instance;
     picker.current = fp;
+    // flatpickr turns its input into a text field: it is only the calendar's anchor, out of the page's fields.
+    hidden.type = 'hidden';
     return () => { fp.destroy(); picker.current = null; holder.replaceChildren(); };
   }, [dateOnly, i18n.language]); // eslint-disable-line react-hooks/exhaustive-deps
 

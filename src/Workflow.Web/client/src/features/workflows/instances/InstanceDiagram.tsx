@@ -47,7 +47,8 @@ export function InstanceDiagram({ detail }: { detail: InstanceDetail }) {
   return (
     <>
       <h2 className="visually-hidden">{t('cockpit.diagram')}</h2>
-      <div id="diagram" ref={container} className="cockpit-diagram" />
+      {/* The diagram shows the process designer's own words, in the language they wrote them. */}
+      <div id="diagram" ref={container} className="cockpit-diagram" translate="no" />
     </>
   );
 }
