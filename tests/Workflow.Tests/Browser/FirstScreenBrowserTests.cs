@@ -23,7 +23,7 @@ public sealed class FirstScreenBrowserTests(BrowserFixture app, ITestOutputHelpe
         await s.SignInAs(planner.Email, AppFixture.Password);
         await Expect(s.Page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
 
-        // A fresh page with an empty cache (the sign-in cookie kept), timed from navigation to the inbox's heading.
+        // A fresh page with an empty cache (the sign-in cookie kept), timed from navigation to the inbox shown.
         await using var context = await app.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             BaseURL = app.BaseAddress!.ToString(), Locale = "en-GB", StorageState = await s.Context.StorageStateAsync(),
@@ -31,14 +31,20 @@ public sealed class FirstScreenBrowserTests(BrowserFixture app, ITestOutputHelpe
         var page = await context.NewPageAsync();
         var urls = new List<string>();
         page.Request += (_, r) => urls.Add(r.Url);
-        var watch = System.Diagnostics.Stopwatch.StartNew();
         await page.GotoAsync("/app/tasks");
-        await Expect(page.GetByRole(AriaRole.Heading, new() { Level = 1 })).ToBeVisibleAsync();
+        // The time from the start of navigation until the inbox shows its tasks (the heading there and no spinner
+        // left), read on the page's own clock at the frame it happens.
+        var shown = await page.EvaluateAsync<double>("""
+            () => new Promise(resolve => {
+              const ready = () => document.querySelector('main h1') && !document.querySelector('main .spinner-border');
+              const tick = () => ready() ? resolve(performance.now()) : requestAnimationFrame(tick);
+              tick();
+            })
+            """);
         await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
-        var elapsed = watch.Elapsed;
         var bytes = await page.EvaluateAsync<JsonElement>(
             "() => performance.getEntriesByType('resource').concat(performance.getEntriesByType('navigation')).reduce((n, e) => n + (e.transferSize || 0), 0)");
-        output.WriteLine($"first screen: {elapsed.TotalMilliseconds:F0} ms to the heading and network idle, {bytes.GetDouble() / 1024:F0} kB transferred, {urls.Count} requests");
+        output.WriteLine($"first screen: {shown:F0} ms from navigation to the inbox shown, {bytes.GetDouble() / 1024:F0} kB transferred, {urls.Count} requests");
 
         bytes.GetDouble().ShouldBeLessThan(500 * 1024);
         urls.ShouldNotContain(u => u.Contains("/assets/diagram-") || u.Contains("/assets/TaskForm-") || u.Contains("/assets/AgendaCalendar-"));

@@ -28,7 +28,7 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
     }
 
     [Fact]
-    public async Task Case_worker_books_in_a_colleagues_agenda_is_refused_outside_her_ranges_and_becomes_the_main_user()
+    public async Task Chills_journey_case_worker_books_in_a_colleagues_agenda_becomes_the_main_user_and_sees_the_tentative_answer()
     {
         var s = await Scenario.Create(app);
         var colleague = s.Expert; // available on Monday from 09:00 to 12:30, Brussels time
@@ -39,7 +39,9 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
 
         await using var session = await AppSession.SignIn(app, s.Planner);
         var page = session.Page;
-        await page.GotoAsync($"/app/dossiers/{s.Dossier.Id}/appointments/new");
+        // From the dossier.
+        await page.GotoAsync($"/app/dossiers/{s.Dossier.Id}");
+        await page.GetByRole(AriaRole.Link, new() { Name = "New appointment" }).ClickAsync();
         await Expect(page.GetByRole(AriaRole.Heading, new() { Name = "New appointment", Level = 1 })).ToBeVisibleAsync();
         await page.GetByLabel("Title", new() { Exact = true }).FillAsync("Home visit");
         await page.GetByLabel("Main user", new() { Exact = true }).SelectOptionAsync(colleague.Id.ToString());
@@ -89,6 +91,29 @@ public sealed class NewAppointmentBrowserTests : IClassFixture<BrowserFixture>
         invited.ShouldBe([colleague.Id, social.Id], ignoreOrder: true);
         var parties = await app.Send(new GetAppointment.Query(booked.Id), s.Planner);
         parties.Parties.ShouldContain(p => p.Name == "Jeanne Dupont");
+        session.Problems.ShouldBeEmpty();
+
+        // The concerned colleague sees the badge and the invitation, and accepts tentatively.
+        await using (var invitee = await AppSession.SignIn(app, social))
+        {
+            var nav = invitee.Page.GetByRole(AriaRole.Navigation, new() { Name = "Main navigation" });
+            await Expect(nav.GetByRole(AriaRole.Link, new() { Name = "My invitations" }).Locator(".badge")).ToHaveTextAsync("1");
+            await nav.GetByRole(AriaRole.Link, new() { Name = "My invitations" }).ClickAsync();
+            var card = invitee.Page.GetByRole(AriaRole.Article, new() { Name = "Home visit" });
+            await Expect(card).ToContainTextAsync("Mon, 23 Nov 2026, 14:00 – 15:00");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Show the details and answer" }).ClickAsync();
+            await card.GetByLabel("Comment (optional)").FillAsync("After my 13:00 visit");
+            await card.GetByRole(AriaRole.Button, new() { Name = "Accept tentatively" }).ClickAsync();
+            await Expect(invitee.Page.GetByRole(AriaRole.Status)).ToHaveTextAsync("Answer sent: tentative — Home visit.");
+            invitee.Problems.ShouldBeEmpty();
+        }
+
+        // The case worker sees the answer on the appointment.
+        await page.ReloadAsync();
+        var answer = page.GetByRole(AriaRole.List, new() { Name = "Invitations" }).GetByRole(AriaRole.Listitem).Filter(new() { HasText = socialName });
+        await Expect(answer).ToContainTextAsync("tentative");
+        await Expect(answer).ToContainTextAsync("After my 13:00 visit");
+        await session.Screenshot("new-appointment-chill-answer-seen");
         session.Problems.ShouldBeEmpty();
     }
 

@@ -1,4 +1,5 @@
 // What hangs off a dossier: its appointments (with counts), exchanges, documents and the workflow instances running on it.
+import type { HTMLAttributes, ReactNode } from 'react';
 import { Link } from 'react-router-dom';
 import { useTranslation } from 'react-i18next';
 import { QueryState, Badge } from '../../shared/ui/Status';
@@ -6,16 +7,48 @@ import { useFormat } from '../../shared/time';
 import { useSession } from '../../shared/shell/session';
 import { useDossierAppointments, useDossierDocuments, useDossierExchanges, useDossierInstances, type Dossier } from './api';
 
+/** One section of the dossier page: its heading (and an action beside it), then its content. */
+function Section({ name, title, action, children }: { name: string; title: string; action?: ReactNode; children: ReactNode }) {
+  const heading = <h2 id={`${name}-title`} className="h4">{title}</h2>;
+  return (
+    <section id={name} aria-labelledby={`${name}-title`} className="mb-4">
+      {action ? <div className="d-flex align-items-center justify-content-between gap-2">{heading}{action}</div> : heading}
+      {children}
+    </section>
+  );
+}
+
+interface Column<T> { header: ReactNode; cell(row: T): ReactNode; className?: string }
+
+/** A compact table of a dossier's records, or a line saying there are none. */
+function Records<T extends { id: string }>({ caption, rows, none, columns, rowProps }: {
+  caption: string; rows: T[]; none: string; columns: Column<T>[]; rowProps?(row: T): HTMLAttributes<HTMLTableRowElement> & Record<`data-${string}`, string>;
+}) {
+  if (rows.length === 0) return <p className="text-body-secondary">{none}</p>;
+  return (
+    <div className="table-responsive">
+      <table className="table table-sm align-middle">
+        <caption className="visually-hidden">{caption}</caption>
+        <thead><tr>{columns.map((c, i) => <th key={i} scope="col">{c.header}</th>)}</tr></thead>
+        <tbody>
+          {rows.map((row) => (
+            <tr key={row.id} {...rowProps?.(row)}>
+              {columns.map((c, i) => <td key={i} className={c.className}>{c.cell(row)}</td>)}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
 export function AppointmentsSection({ dossier, canPlan }: { dossier: Dossier; canPlan: boolean }) {
   const { t } = useTranslation('dossiers');
   const format = useFormat();
   const appointments = useDossierAppointments(dossier.id);
+  const action = canPlan ? <Link className="btn btn-sm btn-outline-primary" to={`/dossiers/${dossier.id}/appointments/new`}>{t('appointments.new')}</Link> : null;
   return (
-    <section id="appointments" aria-labelledby="appointments-title" className="mb-4">
-      <div className="d-flex align-items-center justify-content-between gap-2">
-        <h2 id="appointments-title" className="h4">{t('appointments.title')}</h2>
-        {canPlan && <Link className="btn btn-sm btn-outline-primary" to={`/dossiers/${dossier.id}/appointments/new`}>{t('appointments.new')}</Link>}
-      </div>
+    <Section name="appointments" title={t('appointments.title')} action={action}>
       <QueryState query={appointments}>
         {({ counts, appointments: rows }) => (
           <>
@@ -25,31 +58,17 @@ export function AppointmentsSection({ dossier, canPlan }: { dossier: Dossier; ca
               {counts.done > 0 && <li className="list-inline-item"><span className="badge text-bg-success">{t('appointments.done', { count: counts.done })}</span></li>}
               {counts.cancelled > 0 && <li className="list-inline-item"><span className="badge text-bg-secondary">{t('appointments.cancelled', { count: counts.cancelled })}</span></li>}
             </ul>
-            {rows.length === 0 ? <p className="text-body-secondary">{t('appointments.none')}</p> : (
-              <div className="table-responsive">
-                <table className="table table-sm align-middle">
-                  <caption className="visually-hidden">{t('appointments.title')}</caption>
-                  <thead><tr>
-                    <th scope="col">{t('appointments.appointment')}</th><th scope="col">{t('fields.status')}</th>
-                    <th scope="col">{t('appointments.when', { zone: format.zoneName() })}</th><th scope="col">{t('appointments.mainUser')}</th>
-                  </tr></thead>
-                  <tbody>
-                    {rows.map((a) => (
-                      <tr key={a.id} data-appointment-id={a.id}>
-                        <td><Link to={`/appointments/${a.id}`}>{a.title}</Link></td>
-                        <td>{t(`common:status.${a.status}`)}</td>
-                        <td className="text-nowrap">{a.start ? format.range(a.start, a.end) : <span className="text-body-secondary">{t('appointments.notPlanned')}</span>}</td>
-                        <td>{a.mainUserName ?? ''}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </div>
-            )}
+            <Records caption={t('appointments.title')} rows={rows} none={t('appointments.none')} rowProps={(a) => ({ 'data-appointment-id': a.id })} columns={[
+              { header: t('appointments.appointment'), cell: (a) => <Link to={`/appointments/${a.id}`}>{a.title}</Link> },
+              { header: t('fields.status'), cell: (a) => t(`common:status.${a.status}`) },
+              { header: t('appointments.when', { zone: format.zoneName() }), className: 'text-nowrap',
+                cell: (a) => (a.start ? format.range(a.start, a.end) : <span className="text-body-secondary">{t('appointments.notPlanned')}</span>) },
+              { header: t('appointments.mainUser'), cell: (a) => a.mainUserName ?? '' },
+            ]} />
           </>
         )}
       </QueryState>
-    </section>
+    </Section>
   );
 }
 
@@ -58,8 +77,7 @@ export function ExchangesSection({ dossier }: { dossier: Dossier }) {
   const format = useFormat();
   const exchanges = useDossierExchanges(dossier.id);
   return (
-    <section id="exchanges" aria-labelledby="exchanges-title" className="mb-4">
-      <h2 id="exchanges-title" className="h4">{t('exchanges.title')}</h2>
+    <Section name="exchanges" title={t('exchanges.title')}>
       <QueryState query={exchanges}>
         {(rows) => rows.length === 0 ? <p className="text-body-secondary">{t('exchanges.none')}</p> : (
           <ul className="list-group">
@@ -78,7 +96,7 @@ export function ExchangesSection({ dossier }: { dossier: Dossier }) {
           </ul>
         )}
       </QueryState>
-    </section>
+    </Section>
   );
 }
 
@@ -94,32 +112,18 @@ export function DocumentsSection({ dossier }: { dossier: Dossier }) {
   const format = useFormat();
   const documents = useDossierDocuments(dossier.id);
   return (
-    <section id="documents" aria-labelledby="documents-title" className="mb-4">
-      <h2 id="documents-title" className="h4">{t('documents.title')}</h2>
+    <Section name="documents" title={t('documents.title')}>
       <QueryState query={documents}>
-        {(rows) => rows.length === 0 ? <p className="text-body-secondary">{t('documents.none')}</p> : (
-          <div className="table-responsive">
-            <table className="table table-sm align-middle">
-              <caption className="visually-hidden">{t('documents.title')}</caption>
-              <thead><tr>
-                <th scope="col">{t('documents.file')}</th><th scope="col">{t('documents.appointment')}</th>
-                <th scope="col">{t('documents.size')}</th><th scope="col">{t('documents.uploadedAt')}</th>
-              </tr></thead>
-              <tbody>
-                {rows.map((d) => (
-                  <tr key={d.id}>
-                    <td><a href={`/appointments/${d.appointmentId}/documents/${d.id}`} download={d.fileName}>{d.fileName}</a></td>
-                    <td><Link to={`/appointments/${d.appointmentId}`}>{d.appointmentTitle}</Link></td>
-                    <td className="text-nowrap">{size(d.size, format.locale)}</td>
-                    <td className="text-nowrap">{format.dateTime(d.uploadedAt)}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+        {(rows) => (
+          <Records caption={t('documents.title')} rows={rows} none={t('documents.none')} columns={[
+            { header: t('documents.file'), cell: (d) => <a href={`/appointments/${d.appointmentId}/documents/${d.id}`} download={d.fileName}>{d.fileName}</a> },
+            { header: t('documents.appointment'), cell: (d) => <Link to={`/appointments/${d.appointmentId}`}>{d.appointmentTitle}</Link> },
+            { header: t('documents.size'), className: 'text-nowrap', cell: (d) => size(d.size, format.locale) },
+            { header: t('documents.uploadedAt'), className: 'text-nowrap', cell: (d) => format.dateTime(d.uploadedAt) },
+          ]} />
         )}
       </QueryState>
-    </section>
+    </Section>
   );
 }
 
@@ -130,34 +134,20 @@ export function InstancesSection({ dossier }: { dossier: Dossier }) {
   const instances = useDossierInstances(dossier.id);
   const canOpen = has('designer', 'admin');
   return (
-    <section id="instances" aria-labelledby="instances-title" className="mb-4">
-      <h2 id="instances-title" className="h4">{t('instances.title')}</h2>
+    <Section name="instances" title={t('instances.title')}>
       <QueryState query={instances}>
-        {(rows) => rows.length === 0 ? <p className="text-body-secondary">{t('instances.none')}</p> : (
-          <div className="table-responsive">
-            <table className="table table-sm align-middle">
-              <caption className="visually-hidden">{t('instances.title')}</caption>
-              <thead><tr>
-                <th scope="col">{t('instances.process')}</th><th scope="col">{t('fields.status')}</th>
-                <th scope="col">{t('instances.incidents')}</th><th scope="col">{t('instances.startedAt')}</th>
-              </tr></thead>
-              <tbody>
-                {rows.map((i) => {
-                  const label = t('instances.version', { key: i.definitionKey, version: i.definitionVersion });
-                  return (
-                    <tr key={i.id} data-instance-id={i.id}>
-                      <td>{canOpen ? <Link to={`/instances/${i.id}`}>{label}</Link> : label}</td>
-                      <td>{t(`instances.status.${i.status}`)}</td>
-                      <td>{i.openIncidents > 0 ? <Badge kind="urgent">{t('instances.openIncidents', { count: i.openIncidents })}</Badge> : '0'}</td>
-                      <td className="text-nowrap">{format.dateTime(i.startedAt)}</td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
-          </div>
+        {(rows) => (
+          <Records caption={t('instances.title')} rows={rows} none={t('instances.none')} rowProps={(i) => ({ 'data-instance-id': i.id })} columns={[
+            { header: t('instances.process'), cell: (i) => {
+              const label = t('instances.version', { key: i.definitionKey, version: i.definitionVersion });
+              return canOpen ? <Link to={`/instances/${i.id}`}>{label}</Link> : label;
+            } },
+            { header: t('fields.status'), cell: (i) => t(`instances.status.${i.status}`) },
+            { header: t('instances.incidents'), cell: (i) => (i.openIncidents > 0 ? <Badge kind="urgent">{t('instances.openIncidents', { count: i.openIncidents })}</Badge> : '0') },
+            { header: t('instances.startedAt'), className: 'text-nowrap', cell: (i) => format.dateTime(i.startedAt) },
+          ]} />
         )}
       </QueryState>
-    </section>
+    </Section>
   );
 }
