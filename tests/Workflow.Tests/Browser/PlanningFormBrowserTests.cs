@@ -204,6 +204,9 @@ public sealed class PlanningFormBrowserTests(BrowserFixture app) : IClassFixture
         await Expect(ranking.Locator($"li[data-user-id='{other.Id}']")).ToContainTextAsync("Premier créneau libre : mar. 24 nov. 2026, 09:00", new() { Timeout = 30_000 });
         await Expect(ranking.Locator($"li[data-user-id='{s.Expert.Id}']")).ToHaveCountAsync(0);
         await session.Screenshot("planning-fr-2-ranking");
+        // The last page's button is named by the word it shows (a screen-reader user and a sighted one say the same).
+        await page.GetByRole(AriaRole.Tab, new() { Name = "Confirmation" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Envoyer", Exact = true })).ToHaveTextAsync("Envoyer");
         await ShouldBeClean(session);
         expertName.ShouldNotBeEmpty();
     }

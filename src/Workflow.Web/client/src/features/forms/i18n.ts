@@ -5,7 +5,9 @@
 export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
   fr: {
     // Form.io's words
-    next: 'Suivant', previous: 'Précédent', cancel: 'Annuler', submit: 'Envoyer', Submit: 'Envoyer', complete: 'Formulaire envoyé',
+    next: 'Suivant', previous: 'Précédent', cancel: 'Annuler', submit: 'Envoyer', Submit: 'Envoyer',
+    // The wizard writes its button with Form.io's English text translated, and names it with submitButtonAriaLabel: both say the same.
+    'Submit Form': 'Envoyer', complete: 'Formulaire envoyé',
     error: 'Corrigez les erreurs suivantes avant d’envoyer.', submitError: 'Vérifiez le formulaire et corrigez les erreurs avant d’envoyer.',
     required: '{{field}} est obligatoire', min: '{{field}} ne peut pas être inférieur à {{min}}.', max: '{{field}} ne peut pas être supérieur à {{max}}.',
     minLength: '{{field}} doit comporter au moins {{length}} caractères.', maxLength: '{{field}} doit comporter au plus {{length}} caractères.',
@@ -31,7 +33,7 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
     'What the meeting is about': 'Objet de l’entretien',
   },
   en: {
-    submit: 'Submit', Submit: 'Submit', complete: 'Submitted',
+    submit: 'Submit', Submit: 'Submit', 'Submit Form': 'Submit', complete: 'Submitted',
     previousButtonAriaLabel: 'Previous', nextButtonAriaLabel: 'Next', submitButtonAriaLabel: 'Submit',
   },
 };
