@@ -34,7 +34,7 @@ export default {
     participantKinds: {
       person: 'Usagers', 'private-third-party': 'Tiers non professionnels', 'professional-third-party': 'Tiers professionnels', 'internal-user': 'Utilisateurs internes',
     },
-    roles: { referent: 'référent', expert: 'expert', insured: 'assuré', beneficiary: 'bénéficiaire' },
+    roles: { referent: 'référent', expert: 'expert', insured: 'assuré', beneficiary: 'bénéficiaire', broker: 'courtier', neighbour: 'voisin', garage: 'garagiste', lawyer: 'avocat', 'social worker': 'travailleur social' },
     participants: {
       title: 'Participants', add: 'Ajouter un participant', addTitle: 'Nouveau participant', kind: 'Sorte de participant', user: 'Utilisateur',
       pickUser: '— choisir —', name: 'Nom', role: 'Rôle dans le dossier', roleHelp: 'p. ex. assuré, garagiste, assistant social',
@@ -97,7 +97,7 @@ export default {
     participantKinds: {
       person: 'Persons', 'private-third-party': 'Private third parties', 'professional-third-party': 'Professional third parties', 'internal-user': 'Internal users',
     },
-    roles: { referent: 'referent', expert: 'expert', insured: 'insured', beneficiary: 'beneficiary' },
+    roles: { referent: 'referent', expert: 'expert', insured: 'insured', beneficiary: 'beneficiary', broker: 'broker', neighbour: 'neighbour', garage: 'garage', lawyer: 'lawyer', 'social worker': 'social worker' },
     participants: {
       title: 'Participants', add: 'Add a participant', addTitle: 'New participant', kind: 'Kind of participant', user: 'User',
       pickUser: '— choose —', name: 'Name', role: 'Role on the dossier', roleHelp: 'e.g. insured, garage, social worker',
