@@ -49,7 +49,7 @@ public class ScriptTests
     [Fact]
     public void Statement_limit_stops_an_endless_loop()
     {
-        var result = new ScriptSandbox(Only(statements: 10_000)).Run("while (true) {}", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(statements: 10_000)).Run("while (true) {}", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.ShouldBe(ScriptResult.Fail("more than 10000 statements"));
     }
 
@@ -57,28 +57,28 @@ public class ScriptTests
     public void Timeout_stops_a_loop_the_statement_limit_would_allow()
     {
         var limits = ScriptLimits.Default with { MaxStatements = int.MaxValue, MaxAllocatedBytes = long.MaxValue, Timeout = TimeSpan.FromMilliseconds(100) };
-        var result = new ScriptSandbox(limits).Run("while (true) {}", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(limits).Run("while (true) {}", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("ran longer than");
     }
 
     [Fact]
     public void Memory_limit_stops_a_growing_string()
     {
-        var result = new ScriptSandbox(Only(bytes: 64 * 1024 * 1024)).Run("var s = 'xxxxxxxx'; while (true) { s = s + s; }", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(bytes: 64 * 1024 * 1024)).Run("var s = 'xxxxxxxx'; while (true) { s = s + s; }", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("memory limit");
     }
 
     [Fact]
     public void Recursion_limit_stops_endless_recursion()
     {
-        var result = new ScriptSandbox(Only(recursion: 64)).Run("function f() { return f(); } f();", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(recursion: 64)).Run("function f() { return f(); } f();", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("recursion deeper than");
     }
 
     [Fact]
     public void Script_cannot_reach_dotnet()
     {
-        var result = new ScriptSandbox(ScriptLimits.Default).Run("valid = typeof System === 'undefined' && typeof importNamespace === 'undefined';", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(ScriptLimits.Default).Run("valid = typeof System === 'undefined' && typeof importNamespace === 'undefined';", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Value.ShouldBe(true);
     }
 

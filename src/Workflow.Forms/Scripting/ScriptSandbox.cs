@@ -1,53 +1,55 @@
+using System.Collections.Concurrent;
 using System.Text.Json.Nodes;
+using Acornima.Ast;
 using Jint;
 using Jint.Native;
 using Jint.Native.Json;
 using Jint.Runtime;
-using Jint.Runtime.Debugger;
 
 namespace Workflow.Forms.Scripting;
 
 /// <summary>
 /// Runs validate.custom, customConditional and calculateValue the way core's evaluator does: the script is the
 /// body of a function whose result is one variable (valid, show, value) with a starting value, and
-/// the context (data, row, input, component, …) is in scope. Jint 2.10.4 has no memory limit
-/// of its own, so allocation is measured at each statement.
+/// the context (data, row, input, component, …) is in scope. The language is what browsers run (Jint 4:
+/// arrow functions, let and const, template literals, destructuring, optional chaining, <c>??</c>). Each run gets
+/// a fresh engine, since a form's script may do anything to it; the script itself is prepared once and shared,
+/// the starting value being the function's argument rather than part of its text.
 /// </summary>
 public sealed class ScriptSandbox(ScriptLimits limits)
 {
+    private static readonly ConcurrentDictionary<string, Prepared<Script>> Prepared = new(StringComparer.Ordinal);
+    private const int MaxPrepared = 2_000;
+
     public ScriptLimits Limits { get; } = limits;
 
-    /// <param name="initial">The result variable's starting value, as JavaScript source ("true", "null", JSON).</param>
-    public ScriptResult Run(string script, string resultVariable, string initial, IReadOnlyDictionary<string, JsonNode?> variables)
+    /// <param name="initial">The result variable's starting value (null for JavaScript's null).</param>
+    public ScriptResult Run(string script, string resultVariable, JsonNode? initial, IReadOnlyDictionary<string, JsonNode?> variables)
     {
         if (script.Length > Limits.MaxScriptLength)
             return ScriptResult.Fail($"script longer than {Limits.MaxScriptLength} characters");
-        var startBytes = GC.GetAllocatedBytesForCurrentThread();
         try
         {
+            var prepared = Prepare($"(function ({resultVariable}) {{\n{script}\n;return {resultVariable}; }})");
             var engine = new Engine(o => o
                 .TimeoutInterval(Limits.Timeout)
                 .MaxStatements(Limits.MaxStatements)
                 .LimitRecursion(Limits.MaxRecursion)
-                .DebugMode());
-            engine.Step += (_, _) =>
-            {
-                if (GC.GetAllocatedBytesForCurrentThread() - startBytes > Limits.MaxAllocatedBytes)
-                    throw new ScriptMemoryException();
-                return StepMode.Into;
-            };
+                .LimitMemory(Limits.MaxAllocatedBytes));
             var parser = new JsonParser(engine);
             foreach (var (name, value) in variables)
                 engine.SetValue(name, value is null ? JsValue.Undefined : parser.Parse(value.ToJsonString()));
-            engine.Execute($"var __result = (function () {{ var {resultVariable} = {initial};\n{script}\n;return {resultVariable}; }})();");
-            engine.Execute("var __json = __result === undefined ? undefined : JSON.stringify(__result);");
-            var json = engine.GetValue("__json");
-            return ScriptResult.Of(ToClr(engine.GetValue("__result"))) with
+            var function = engine.Evaluate(prepared);
+            var start = initial is null ? JsValue.Null : parser.Parse(initial.ToJsonString());
+            engine.Constraints.Reset();
+            var result = engine.Call(function, start);
+            var json = result.IsUndefined() ? JsValue.Undefined : new JsonSerializer(engine).Serialize(result);
+            return ScriptResult.Of(ToClr(result)) with
             {
                 Json = json.IsString() ? JsonNode.Parse(json.AsString()) : null,
             };
         }
-        catch (ScriptMemoryException)
+        catch (MemoryLimitExceededException)
         {
             return ScriptResult.Fail($"memory limit of {Limits.MaxAllocatedBytes} bytes exceeded");
         }
@@ -74,6 +76,18 @@ public sealed class ScriptSandbox(ScriptLimits limits)
         }
     }
 
+    /// <summary>Parsed once per distinct script, shared by every engine and thread (Jint's prepared scripts are thread-safe).</summary>
+    private static Prepared<Script> Prepare(string source)
+    {
+        if (Prepared.TryGetValue(source, out var prepared))
+            return prepared;
+        prepared = Engine.PrepareScript(source);
+        if (Prepared.Count >= MaxPrepared)
+            Prepared.Clear();
+        Prepared[source] = prepared;
+        return prepared;
+    }
+
     private static object? ToClr(JsValue value)
     {
         if (value.IsNull() || value.IsUndefined()) return null;
@@ -82,6 +96,4 @@ public sealed class ScriptSandbox(ScriptLimits limits)
         if (value.IsNumber()) return value.AsNumber();
         return value.ToObject();
     }
-
-    private sealed class ScriptMemoryException : Exception;
 }
