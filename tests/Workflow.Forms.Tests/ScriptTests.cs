@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Workflow.Forms.Scripting;
 using Workflow.Forms.Validation;
 
@@ -49,7 +50,7 @@ public class ScriptTests
     [Fact]
     public void Statement_limit_stops_an_endless_loop()
     {
-        var result = new ScriptSandbox(Only(statements: 10_000)).Run("while (true) {}", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(statements: 10_000)).Run("while (true) {}", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.ShouldBe(ScriptResult.Fail("more than 10000 statements"));
     }
 
@@ -57,28 +58,28 @@ public class ScriptTests
     public void Timeout_stops_a_loop_the_statement_limit_would_allow()
     {
         var limits = ScriptLimits.Default with { MaxStatements = int.MaxValue, MaxAllocatedBytes = long.MaxValue, Timeout = TimeSpan.FromMilliseconds(100) };
-        var result = new ScriptSandbox(limits).Run("while (true) {}", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(limits).Run("while (true) {}", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("ran longer than");
     }
 
     [Fact]
     public void Memory_limit_stops_a_growing_string()
     {
-        var result = new ScriptSandbox(Only(bytes: 64 * 1024 * 1024)).Run("var s = 'xxxxxxxx'; while (true) { s = s + s; }", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(bytes: 64 * 1024 * 1024)).Run("var s = 'xxxxxxxx'; while (true) { s = s + s; }", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("memory limit");
     }
 
     [Fact]
     public void Recursion_limit_stops_endless_recursion()
     {
-        var result = new ScriptSandbox(Only(recursion: 64)).Run("function f() { return f(); } f();", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(Only(recursion: 64)).Run("function f() { return f(); } f();", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Failure.ShouldStartWith("recursion deeper than");
     }
 
     [Fact]
     public void Script_cannot_reach_dotnet()
     {
-        var result = new ScriptSandbox(ScriptLimits.Default).Run("valid = typeof System === 'undefined' && typeof importNamespace === 'undefined';", "valid", "undefined", new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
+        var result = new ScriptSandbox(ScriptLimits.Default).Run("valid = typeof System === 'undefined' && typeof importNamespace === 'undefined';", "valid", null, new Dictionary<string, System.Text.Json.Nodes.JsonNode?>());
         result.Value.ShouldBe(true);
     }
 
@@ -87,6 +88,48 @@ public class ScriptTests
     {
         var errors = Forms.Errors("""[{"type":"textfield","key":"f","input":true,"validate":{"required":true},"customConditional":"show = data.x.y;"}]""", "{}");
         errors.ShouldBe(["f:customConditional", "f:required"]);
+    }
+
+    // The JavaScript form authors write and browsers run: arrow functions, let and const, template literals,
+    // destructuring, optional chaining, ??, includes, spread. Each case of Fixtures/modern-javascript.json names the
+    // errors it expects; the agreement test checks that @formio/core reports the same.
+    public static TheoryData<string> ModernJavaScriptCases => new(ModernJavaScript().Select(c => c["name"]!.GetValue<string>()));
+
+    [Theory]
+    [MemberData(nameof(ModernJavaScriptCases))]
+    public void Scripts_in_the_javascript_browsers_run_work_as_in_formio(string name)
+    {
+        var item = ModernJavaScript().Single(c => c["name"]!.GetValue<string>() == name);
+
+        var errors = Forms.Errors(item["form"]!["components"]!.ToJsonString(), item["submission"]!["data"]!.ToJsonString());
+
+        errors.ShouldBe(item["errors"]!.AsArray().Select(e => e!.GetValue<string>()).Order(StringComparer.Ordinal).ToArray());
+    }
+
+    private static IEnumerable<JsonNode> ModernJavaScript() =>
+        JsonNode.Parse(File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "Fixtures", "modern-javascript.json")))!.AsArray().Select(c => c!);
+
+    [Theory]
+    [InlineData("valid = [1, 2].map(x => x * 2).includes(4) && `${input}` === 'x';", true)]
+    [InlineData("const { a, b = 2 } = { a: 1 }; let [c] = [a + b]; valid = c === 3;", true)]
+    [InlineData("valid = data?.missing?.deeper ?? 'fallback';", "fallback")]
+    [InlineData("valid = [...'ab', ...[1]].length;", 3.0)]
+    public void Sandbox_runs_modern_javascript(string script, object expected)
+    {
+        var result = new ScriptSandbox(ScriptLimits.Default).Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?> { ["input"] = "x", ["data"] = new JsonObject() });
+
+        result.Failure.ShouldBeNull();
+        result.Value.ShouldBe(expected);
+    }
+
+    [Fact]
+    public void Each_run_gets_a_fresh_engine_even_for_the_same_script()
+    {
+        var sandbox = new ScriptSandbox(ScriptLimits.Default);
+        const string script = "valid = typeof Object.prototype.polluted === 'undefined' && typeof leftOver === 'undefined'; Object.prototype.polluted = 1; globalThis.leftOver = 1;";
+
+        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
+        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
     }
 
     [Fact]

@@ -1,9 +1,6 @@
 namespace Workflow.Engine.Expressions;
 
-/// <summary>
-/// Bounds on one expression. Jint 2.10 has no memory limit of its own, so the engine checks the bytes
-/// allocated by the evaluating thread before every statement.
-/// </summary>
+/// <summary>Bounds on one expression, each a constraint of the engine that runs it (Jint's own memory limit among them).</summary>
 public sealed record ExpressionLimits(TimeSpan Timeout, int MaxStatements, int MaxRecursionDepth, long MaxAllocatedBytes, int MaxLength)
 {
     public static ExpressionLimits Default { get; } = new(TimeSpan.FromMilliseconds(500), 10_000, 32, 16 * 1024 * 1024, 4_000);

@@ -1,33 +1,42 @@
 using System.Collections.Concurrent;
-using Jint.Parser;
-using Jint.Parser.Ast;
+using System.Text.Json.Nodes;
+using Acornima;
+using Acornima.Ast;
+using Jint;
+using JsEngine = Jint.Engine;
 
 namespace Workflow.Engine.Expressions;
 
 /// <summary>
-/// What an expression is, worked out once per distinct text: whether it parses, the global names it reads,
-/// and whether it is <em>pure</em>: a plain expression (comparisons, logic, member access, literals, calls of
-/// read-only built-in methods and of the host's functions) that can neither change the engine it runs in
-/// nor loop. Pure expressions, which is what conditions and mappings almost always are, run on a reused
-/// engine; anything else gets a fresh, fully limited one.
+/// What an expression is, worked out once per distinct text: the script Jint prepared from it (shared by every
+/// engine and thread), or why it does not parse; the global names it reads; and whether it is <em>pure</em>: an
+/// expression (comparisons, logic, member access, literals, templates, optional chains, spreads, arrow functions
+/// whose bodies are pure, calls of read-only built-in methods and of the host's functions) that can neither change
+/// the engine it runs in nor loop (see <see cref="PurityWalk"/>). Pure expressions, which is what conditions and
+/// mappings almost always are, run on a reused engine; anything else gets a fresh one. When unsure (a node the walk
+/// does not know), the expression is not pure.
 /// </summary>
 internal sealed class ExpressionShape
 {
-    /// <summary>Methods that read their receiver and arguments and change nothing (ES5).</summary>
+    /// <summary>Methods that read their receiver and arguments and change nothing.</summary>
     private static readonly HashSet<string> ReadOnlyMethods = new(StringComparer.Ordinal)
     {
         // strings
-        "charAt", "charCodeAt", "concat", "indexOf", "lastIndexOf", "localeCompare", "slice", "split", "substr",
-        "substring", "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "trim", "toString", "valueOf",
-        // arrays (concat, indexOf, slice and toString above)
-        "join",
+        "at", "charAt", "charCodeAt", "codePointAt", "concat", "endsWith", "includes", "indexOf", "lastIndexOf",
+        "localeCompare", "normalize", "padEnd", "padStart", "slice", "split", "startsWith", "substr", "substring",
+        "toLowerCase", "toUpperCase", "toLocaleLowerCase", "toLocaleUpperCase", "trim", "trimEnd", "trimStart",
+        "toString", "valueOf",
+        // arrays (at, concat, includes, indexOf, lastIndexOf, slice and toString above); callbacks are pure arrow functions or host functions
+        "join", "every", "filter", "find", "findIndex", "findLast", "findLastIndex", "flat", "flatMap", "forEach", "map",
+        "reduce", "reduceRight", "some",
         // numbers
-        "toFixed", "toPrecision", "toExponential",
+        "toFixed", "toPrecision", "toExponential", "isInteger", "isSafeInteger",
         // Math, Object, Array, JSON, Date
-        "abs", "ceil", "floor", "max", "min", "round", "pow", "sqrt", "keys", "isArray", "stringify", "parse", "UTC",
+        "abs", "ceil", "floor", "max", "min", "round", "pow", "sqrt", "sign", "trunc", "keys", "values", "entries",
+        "isArray", "stringify", "parse", "UTC",
         "getTime", "getDay", "getDate", "getMonth", "getFullYear", "getHours", "getMinutes", "getSeconds",
         "getUTCDay", "getUTCDate", "getUTCMonth", "getUTCFullYear", "getUTCHours", "getUTCMinutes", "getUTCSeconds",
-        "toISOString", "toJSON", "hasOwnProperty",
+        "toISOString", "toJSON", "hasOwnProperty", "fromCharCode", "fromCodePoint", "isNaN", "isFinite", "parseInt", "parseFloat",
     };
 
     /// <summary>Global functions that only compute.</summary>
@@ -36,28 +45,60 @@ internal sealed class ExpressionShape
         "parseInt", "parseFloat", "isNaN", "isFinite", "Number", "String", "Boolean",
     };
 
+    /// <summary>Built-in globals that may be read as values: constants, and the functions above (<c>items.filter(Boolean)</c>).</summary>
+    private static readonly HashSet<string> ValueGlobals = new(ReadOnlyFunctions.Concat(["undefined", "NaN", "Infinity"]), StringComparer.Ordinal);
+
     private static readonly ConcurrentDictionary<string, ExpressionShape> Known = new(StringComparer.Ordinal);
     private const int MaxKnown = 10_000;
 
-    private ExpressionShape(string? error, bool pure, IReadOnlySet<string> names, IReadOnlySet<string> calls)
+    private ExpressionShape(Prepared<Script>? script, string? error, bool pure, IReadOnlySet<string> names, IReadOnlySet<string> valueNames, IReadOnlySet<string> calls)
     {
+        Script = script;
         Error = error;
         _pure = pure;
         Names = names;
+        _valueNames = valueNames;
         _calls = calls;
     }
 
     private readonly bool _pure;
+    private readonly IReadOnlySet<string> _valueNames;
     private readonly IReadOnlySet<string> _calls;
+
+    /// <summary>The prepared script, when the text parses. Safe to run on any engine, on any thread.</summary>
+    public Prepared<Script>? Script { get; }
 
     /// <summary>Why the text does not parse, or null.</summary>
     public string? Error { get; }
 
-    /// <summary>Pure when every function it calls by name is a read-only global or one of the host's functions (which the host vouches for).</summary>
-    public bool IsPureWith(IReadOnlyDictionary<string, Delegate>? hostFunctions) =>
-        _pure && _calls.All(name => ReadOnlyFunctions.Contains(name) || hostFunctions?.ContainsKey(name) == true);
+    /// <summary>
+    /// Whether the expression may run on an engine that defines <paramref name="builtIns"/> and is reused afterwards:
+    /// it is pure, every function it calls by name is a read-only global or one of the host's functions (which the
+    /// host vouches for), no variable hides a built-in (it would be deleted with the variable), and no built-in
+    /// other than a constant or a read-only function is read as a value.
+    /// </summary>
+    public bool CanReuse(IReadOnlyDictionary<string, JsonNode?> globals, IReadOnlyDictionary<string, Delegate>? hostFunctions, IReadOnlySet<string> builtIns)
+    {
+        if (!_pure)
+            return false;
+        foreach (var name in _calls)
+        {
+            if (!ReadOnlyFunctions.Contains(name) && hostFunctions?.ContainsKey(name) != true)
+                return false;
+        }
+        foreach (var name in Names)
+        {
+            if (!builtIns.Contains(name))
+                continue;
+            if (globals.ContainsKey(name) || hostFunctions?.ContainsKey(name) == true)
+                return false;
+            if (_valueNames.Contains(name) && !ValueGlobals.Contains(name))
+                return false;
+        }
+        return true;
+    }
 
-    /// <summary>The identifiers the expression reads as variables (not property names).</summary>
+    /// <summary>The identifiers the expression reads as global variables (not property names, nor an arrow function's own parameters and constants).</summary>
     public IReadOnlySet<string> Names { get; }
 
     public static ExpressionShape Of(string expression)
@@ -73,71 +114,35 @@ internal sealed class ExpressionShape
 
     private static ExpressionShape Analyse(string expression)
     {
-        Program program;
+        Prepared<Script> prepared;
         try
         {
-            program = new JavaScriptParser().Parse(expression);
+            prepared = JsEngine.PrepareScript(expression, strict: true);
         }
-        catch (ParserException e)
+        catch (ScriptPreparationException e) when (e.InnerException is ParseErrorException parse)
         {
-            return new ExpressionShape($"bad expression syntax at line {e.LineNumber}, column {e.Column}: {e.Description}", false, new HashSet<string>(), new HashSet<string>());
+            return Invalid($"bad expression syntax at line {parse.LineNumber}, column {parse.Column}: {parse.Description}");
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException or IndexOutOfRangeException or NullReferenceException)
+        catch (Exception e) when (e is ScriptPreparationException or ParseErrorException or InvalidOperationException or ArgumentException
+            or IndexOutOfRangeException or NullReferenceException or InsufficientExecutionStackException)
         {
-            return new ExpressionShape($"bad expression syntax: {e.Message}", false, new HashSet<string>(), new HashSet<string>());
+            return Invalid($"bad expression syntax: {e.Message}");
         }
-        var walk = new Walk();
-        var pure = program.Body.All(statement => statement switch
+        if (!prepared.IsValid || prepared.Program is not { } program)
+            return Invalid("bad expression syntax");
+        var walk = new PurityWalk(ReadOnlyMethods.Contains);
+        var pure = true;
+        foreach (var statement in program.Body)
         {
-            ExpressionStatement s => walk.Pure(s.Expression),
-            EmptyStatement => true,
-            _ => false,
-        });
-        return new ExpressionShape(null, pure, walk.Names, walk.Calls);
-    }
-
-    private sealed class Walk
-    {
-        public HashSet<string> Names { get; } = new(StringComparer.Ordinal);
-
-        public HashSet<string> Calls { get; } = new(StringComparer.Ordinal);
-
-        public bool Pure(Expression? node) => node switch
-        {
-            null => true,
-            RegExpLiteral => false, // the literal's object is cached on the syntax tree, lastIndex and all
-            Literal => true,
-            Identifier id => Read(id.Name),
-            UpdateExpression => false,
-            UnaryExpression u => u.Operator != UnaryOperator.Delete && Pure(u.Argument),
-            BinaryExpression b => Pure(b.Left) && Pure(b.Right),
-            LogicalExpression l => Pure(l.Left) && Pure(l.Right),
-            ConditionalExpression c => Pure(c.Test) && Pure(c.Consequent) && Pure(c.Alternate),
-            MemberExpression m => Pure(m.Object) && (!m.Computed || Pure(m.Property)),
-            ArrayExpression a => a.Elements.All(Pure),
-            ObjectExpression o => o.Properties.All(p => p.Kind == PropertyKind.Data && Pure(p.Value)),
-            SequenceExpression s => s.Expressions.All(Pure),
-            NewExpression n => n.Callee is Identifier { Name: "Date" } && n.Arguments.All(Pure),
-            CallExpression call => call.Callee switch
+            pure &= statement switch
             {
-                MemberExpression { Computed: false, Property: Identifier method } member =>
-                    ReadOnlyMethods.Contains(method.Name) && Pure(member.Object) && call.Arguments.All(Pure),
-                Identifier function => Call(function.Name) && call.Arguments.All(Pure),
+                ExpressionStatement s => walk.Pure(s.Expression),
+                EmptyStatement => true,
                 _ => false,
-            },
-            _ => false,
-        };
-
-        private bool Read(string name)
-        {
-            Names.Add(name);
-            return true;
+            };
         }
-
-        private bool Call(string name)
-        {
-            Calls.Add(name);
-            return Read(name);
-        }
+        return new ExpressionShape(prepared, null, pure, walk.Names, walk.ValueNames, walk.Calls);
     }
+
+    private static ExpressionShape Invalid(string error) => new(null, error, false, new HashSet<string>(), new HashSet<string>(), new HashSet<string>());
 }

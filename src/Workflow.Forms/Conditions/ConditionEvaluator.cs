@@ -16,7 +16,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
     {
         if (Js.AsString(component.Json["customConditional"]) is { Length: > 0 } script)
         {
-            var result = scripts.Run(script, "show", "true", Variables(component, scope));
+            var result = scripts.Run(script, "show", JsonValue.Create(true), Variables(component, scope));
             if (result.Failed) return (false, result.Failure);
             if (result.Value is not null && !IsTruthy(result.Value)) return (true, null);
         }

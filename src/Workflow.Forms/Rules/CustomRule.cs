@@ -17,7 +17,7 @@ internal sealed class CustomRule : IRule
     {
         if (Js.AsString(c.Component.Validate?["custom"]) is not { Length: > 0 } script) return null;
         var scope = new ConditionScope(c.Data, c.Row, c.RowIndex, c.Value);
-        var result = c.Scripts.Run(script, "valid", "true", ConditionEvaluator.Variables(c.Component, scope, withRowIndex: true));
+        var result = c.Scripts.Run(script, "valid", JsonValue.Create(true), ConditionEvaluator.Variables(c.Component, scope, withRowIndex: true));
         if (result.Failed) return new("script", "custom", result.Failure);
         return result.Value switch
         {

@@ -3,9 +3,8 @@ namespace Workflow.Forms.Scripting;
 /// <summary>
 /// Bounds on one evaluation of a form's JavaScript. Form scripts come from whoever designs the
 /// form; the server must survive an infinite loop, a runaway recursion or a string doubled
-/// until memory runs out. MaxAllocatedBytes counts every byte allocated on the thread during
-/// the run, Jint's own bookkeeping included (about 1.5 KB a statement in debug mode), so it is
-/// set well above what MaxStatements alone would use.
+/// until memory runs out. Each bound is one of Jint's constraints; MaxAllocatedBytes is Jint's
+/// memory limit (the bytes the thread allocates while the script runs).
 /// </summary>
 public sealed record ScriptLimits(TimeSpan Timeout, int MaxStatements, int MaxRecursion, long MaxAllocatedBytes, int MaxScriptLength)
 {

@@ -25,7 +25,7 @@ internal static class Calculation
         var script = Js.AsString(c.Json["calculateValue"])!;
         var variables = ConditionEvaluator.Variables(c, scope);
         // core starts from value || null.
-        var result = scripts.Run(script, "value", Js.IsTruthy(scope.Value) ? scope.Value!.ToJsonString() : "null", variables);
+        var result = scripts.Run(script, "value", Js.IsTruthy(scope.Value) ? scope.Value : null, variables);
         if (result.Failed) return (null, result.Failure);
         return (result.Value is null ? null : result.Json, null);
     }

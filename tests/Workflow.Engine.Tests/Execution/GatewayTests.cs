@@ -1,6 +1,7 @@
 using Workflow.Engine.Execution;
 using Workflow.Engine.State;
 using Workflow.Engine.Tests.Support;
+using Workflow.Engine.Validation;
 
 namespace Workflow.Engine.Tests.Execution;
 
@@ -19,6 +20,25 @@ public class GatewayTests
         result.State.Passed(end).ShouldBeTrue();
         new[] { "Big", "Medium", "Small" }.Where(e => e != end).ShouldAllBe(e => !result.State.Passed(e));
         result.State.Status.ShouldBe(InstanceStatus.Completed);
+    }
+
+    [Theory]
+    [InlineData(5000, "Big")]
+    [InlineData(500, "Medium")]
+    [InlineData(5, "Small")]
+    public async Task Conditions_may_use_the_javascript_browsers_run(int amount, string end)
+    {
+        // Arrow functions, destructuring, includes; a template literal, optional chaining and ??.
+        var xml = Fixture.Xml("exclusive-gateway.bpmn")
+            .Replace("amount &gt; 1000", "lines.some(({ total }) =&gt; total &gt; 1000) &amp;&amp; ['expertise'].includes(kind)")
+            .Replace("amount &gt; 100", "`${dossier?.owner?.name ?? 'nobody'}` === 'nobody' &amp;&amp; lines[0].total &gt; 100");
+        var report = DefinitionValidator.Validate(xml);
+        report.Errors.ShouldBeEmpty();
+
+        var result = await harness.Start(report.Definition!, new { kind = "expertise", dossier = new { }, lines = new[] { new { total = amount } } });
+
+        result.State.Incidents.ShouldBeEmpty();
+        result.State.Passed(end).ShouldBeTrue();
     }
 
     [Fact]
