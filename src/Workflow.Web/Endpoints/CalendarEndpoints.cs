@@ -50,7 +50,8 @@ public static class CalendarEndpoints
         // Calendar applications cannot sign in: the unguessable token in the address is the credential.
         app.MapGet("/calendar/{token}.ics", async (string token, IMediator m, CancellationToken ct) =>
                 Results.Text(await m.Send(new ReadPersonalFeed.Query(token), ct), "text/calendar; charset=utf-8"))
-            .WithTags("Calendars").AllowAnonymous();
+            .WithTags("Calendars").AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
 
         app.MapPost("/appointments/{id:guid}/remind", async Task<Ok<SendReminder.Result>> (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SendReminder.Command(id), ct)))

@@ -11,6 +11,9 @@ public static class RecordEndpoints
 {
     public sealed record ExchangeRequest(string Notes);
 
+    /// <summary>A document travels with its own type, one of the few a dossier may hold.</summary>
+    private static readonly string[] ContentTypes = [.. AppointmentDocument.Allowed.Values.Distinct()];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/appointments/{id:guid}/exchange", async Task<Created<ExchangeDto>> (Guid id, ExchangeRequest body, IMediator m, CancellationToken ct) =>
@@ -48,7 +51,7 @@ public static class RecordEndpoints
         {
             var document = await m.Send(new GetDocument.Query(id, documentId), ct);
             return TypedResults.File(document.Content, document.ContentType, document.FileName);
-        });
+        }).Produces<Stream>(StatusCodes.Status200OK, ContentTypes[0], ContentTypes[1..]);
 
         documents.MapDelete("/{documentId:guid}", async Task<NoContent> (Guid id, Guid documentId, IMediator m, CancellationToken ct) =>
         {

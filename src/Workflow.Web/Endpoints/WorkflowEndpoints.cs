@@ -40,7 +40,8 @@ public static class WorkflowEndpoints
             TypedResults.Ok(await m.Send(new DefinitionHistory.Query(key), ct)));
 
         definitions.MapGet("/{key}/versions/{version:int}/xml", async Task<ContentHttpResult> (string key, int version, IMediator m, CancellationToken ct) =>
-            TypedResults.Text(await m.Send(new ExportDefinition.Query(key, version), ct), "application/xml"));
+            TypedResults.Text(await m.Send(new ExportDefinition.Query(key, version), ct), "application/xml"))
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
 
         definitions.MapPost("/{key}/versions/{version:int}/publish", async Task<Ok<DefinitionDto>> (string key, int version, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new PublishDefinition.Command(key, version), ct)));
@@ -63,7 +64,8 @@ public static class WorkflowEndpoints
         design.MapGet("/catalogue", async Task<Ok<DesignerCatalogue.Result>> (IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new DesignerCatalogue.Query(), ct)));
 
-        design.MapGet("/moddle.json", () => TypedResults.Text(Engine.Reading.ModdleDescriptor.Json, "application/json"));
+        design.MapGet("/moddle.json", () => TypedResults.Text(Engine.Reading.ModdleDescriptor.Json, "application/json"))
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
 
         // Starting and migrating sit beside the designers' group: a policy on the group would add to theirs.
         var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions");
