@@ -15,7 +15,7 @@ public static class CalendarEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/users/{id:guid}/calendars").WithTags("Calendars").RequireAuthorization(Policies.Staff);
+        var feeds = app.MapGroup("/users/{id:guid}/calendars").WithTags("Calendars").RequireAuthorization(Policies.Staff).Refuses("not-owner", "too-many-feeds");
 
         feeds.MapGet("/", async Task<Ok<IReadOnlyList<CalendarFeedDto>>> (Guid id, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ListCalendarFeeds.Query(id), ct)));
@@ -55,6 +55,6 @@ public static class CalendarEndpoints
 
         app.MapPost("/appointments/{id:guid}/remind", async Task<Ok<SendReminder.Result>> (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SendReminder.Command(id), ct)))
-            .WithTags("Appointments").RequireAuthorization(Policies.Booking);
+            .WithTags("Appointments").RequireAuthorization(Policies.Booking).Refuses("not-organiser");
     }
 }

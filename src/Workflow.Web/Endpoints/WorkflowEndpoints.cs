@@ -23,7 +23,8 @@ public static class WorkflowEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var definitions = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions").RequireAuthorization(Policies.Design);
+        var definitions = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions").RequireAuthorization(Policies.Design)
+            .Refuses("invalid-definition", "already-published", "not-published", "unreadable-definition");
 
         definitions.MapPost("/", async Task<Results<Created<DefinitionDto>, Ok<DefinitionDto>>> (DeployRequest body, IMediator m, CancellationToken ct) =>
         {
@@ -68,7 +69,8 @@ public static class WorkflowEndpoints
             .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
 
         // Starting and migrating sit beside the designers' group: a policy on the group would add to theirs.
-        var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions");
+        var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions")
+            .Refuses("migration-invalid", "not-published", "unreadable-definition", "dossier-closed").Refuses(Workflow.Application.Common.Reasons.Engine);
 
         operations.MapPost("/{key}/start", async Task<Created<InstanceSummary>> (string key, StartRequest body, IMediator m, CancellationToken ct) =>
         {
@@ -84,7 +86,8 @@ public static class WorkflowEndpoints
             TypedResults.Ok(await m.Send(new ProposeMigration.Query(key, from, to), ct)))
             .RequireAuthorization(Policies.Admin);
 
-        var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff);
+        var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff)
+            .Refuses("unreadable-definition").Refuses(Workflow.Application.Common.Reasons.Engine);
 
         instances.MapGet("/", async Task<Ok<IReadOnlyList<InstanceSummary>>> (string? key, int? version, Guid? dossierId, string? dossier, string? status,
                 bool? incidents, int? skip, int? limit, IMediator m, CancellationToken ct) =>
