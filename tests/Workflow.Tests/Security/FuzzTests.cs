@@ -57,6 +57,9 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
                     var text = await response.Content.ReadAsStringAsync();
                     if ((int)response.StatusCode >= 500)
                         failures.Add($"{method} {url} {Cut(json)} → {(int)response.StatusCode} {Cut(text)}");
+                    // A refusal of what was sent names what was wrong.
+                    else if (response.StatusCode == HttpStatusCode.BadRequest && !NamesAField(text))
+                        failures.Add($"{method} {url} {Cut(json)} → 400 naming no field: {Cut(text)}");
                     return (response, text);
                 }
 
@@ -108,6 +111,18 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
     }
 
     private const string InputGuardMessage = "Control characters (such as U+0000) are not allowed here.";
+
+    private static bool NamesAField(string problem)
+    {
+        try
+        {
+            return JsonNode.Parse(problem)?["errors"] is JsonObject { Count: > 0 };
+        }
+        catch (JsonException)
+        {
+            return false;
+        }
+    }
 
     private static JsonNode Nest(int depth) => depth == 0 ? JsonValue.Create(1) : new JsonObject { ["a"] = Nest(depth - 1) };
 
