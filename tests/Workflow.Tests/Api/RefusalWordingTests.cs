@@ -20,6 +20,7 @@ public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixtu
 
         await (await admin.GetAsync($"/users/{nobody}/calendars")).Problem(HttpStatusCode.NotFound);
         await (await admin.PostAsync($"/users/{nobody}/calendars/personal", null)).Problem(HttpStatusCode.NotFound);
+        await (await admin.DeleteAsync($"/users/{nobody}/calendars/personal")).Problem(HttpStatusCode.NotFound);
     }
 
     [Fact]

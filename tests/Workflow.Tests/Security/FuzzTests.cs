@@ -57,6 +57,9 @@ public sealed class FuzzTests(AppFixture app) : IClassFixture<AppFixture>
                     var text = await response.Content.ReadAsStringAsync();
                     if ((int)response.StatusCode >= 500)
                         failures.Add($"{method} {url} {Cut(json)} → {(int)response.StatusCode} {Cut(text)}");
+                    // Whatever the input, the answer is one the document declares.
+                    else if (operation["responses"]?[((int)response.StatusCode).ToString(System.Globalization.CultureInfo.InvariantCulture)] is null)
+                        failures.Add($"{method} {url} {Cut(json)} → {(int)response.StatusCode}, a status the document does not declare: {Cut(text)}");
                     // A refusal of what was sent names what was wrong.
                     else if (response.StatusCode == HttpStatusCode.BadRequest && !NamesAField(text))
                         failures.Add($"{method} {url} {Cut(json)} → 400 naming no field: {Cut(text)}");
