@@ -63,6 +63,7 @@ public static class WorkflowHost
         builder.Services.AddOpenApi(o =>
         {
             o.AddDocumentTransformer<OpenApiSecurity>();
+            o.AddOperationTransformer<ProblemReasonsTransformer>();
             o.CreateSchemaReferenceId = SchemaNames.Of;
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");

@@ -36,7 +36,7 @@ public static class RevokePersonalFeed
     {
         public async Task<MediatR.Unit> Handle(Command command, CancellationToken ct)
         {
-            FeedAccess.EnsureOwner(user, command.UserId);
+            await FeedAccess.EnsureOwnerExists(db, user, command.UserId, ct);
             await db.PersonalFeedTokens.Where(t => t.UserId == command.UserId).ExecuteDeleteAsync(ct);
             return MediatR.Unit.Value;
         }

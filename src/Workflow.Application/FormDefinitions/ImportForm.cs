@@ -20,8 +20,11 @@ public static class ImportForm
             RuleFor(c => c.Key).NotEmpty().MaximumLength(100).Matches(FormCatalog.KeyPattern)
                 .WithMessage("A form key is lower-case words joined by '-', e.g. 'plan-appointment'.");
             RuleFor(c => c.Schema).NotNull().WithMessage("Send the Form.io schema as 'schema'.");
-            RuleFor(c => c.Schema).Must(s => s!.ToJsonString().Length <= 2_000_000).When(c => c.Schema is not null)
-                .WithMessage("A form schema is limited to 2 MB.");
+            RuleFor(c => c.Schema).Custom((schema, context) =>
+            {
+                foreach (var (path, message) in FormSchemaLimits.Check(schema!))
+                    context.AddFailure(path, message);
+            }).When(c => c.Schema is not null);
         }
     }
 

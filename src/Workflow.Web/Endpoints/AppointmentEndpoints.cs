@@ -18,9 +18,16 @@ public static class AppointmentEndpoints
 
     public sealed record AnswerRequest(InvitationStatus Answer, string? Comment);
 
+    /// <summary>What planning, booking and changing an appointment can meet.</summary>
+    internal static readonly string[] Booking =
+    [
+        "overlap", "outside-availability", "busy-elsewhere", "not-entitled", "dossier-closed", "illegal-status-change", "not-started",
+        "invalid-period", "too-long", "not-organiser", "not-on-dossier", "not-own-agenda",
+    ];
+
     public static void Map(IEndpointRouteBuilder app)
     {
-        var appointments = app.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.Staff);
+        var appointments = app.MapGroup("/appointments").WithTags("Appointments").RequireAuthorization(Policies.Staff).Refuses(Booking);
 
         appointments.MapPost("/", async Task<Created<AppointmentDto>> (CreateAppointment.Command command, IMediator m, CancellationToken ct) =>
         {
@@ -49,7 +56,8 @@ public static class AppointmentEndpoints
         appointments.MapPost("/{id:guid}/invite", async Task<Ok<AppointmentDto>> (Guid id, PartiesRequest body, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new InviteParticipants.Command(id, body.ParticipantIds, body.UserIds), ct))).RequireAuthorization(Policies.Booking);
 
-        var invitations = app.MapGroup("/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff);
+        var invitations = app.MapGroup("/invitations").WithTags("Invitations").RequireAuthorization(Policies.Staff)
+            .Refuses("not-invitee", "appointment-not-planned", "invalid-answer");
 
         invitations.MapGet("/mine", async Task<Ok<IReadOnlyList<MyInvitationDto>>> (string? status, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new MyInvitations.Query(status == "all" ? null : Enums.Parse<InvitationStatus>(status, "status") ?? InvitationStatus.Pending), ct)));

@@ -45,6 +45,7 @@ public static class AuthEndpoints
                 return TypedResults.Empty;
             })
             .AllowAnonymous()
+            .Refuses("wrong-credentials", "locked-out", "rate-limited")
             .RequireRateLimiting(Sessions.LoginLimit)
             .ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status429TooManyRequests);
@@ -65,6 +66,7 @@ public static class AuthEndpoints
                 return TypedResults.SignIn(await signIn.CreateUserPrincipalAsync(user), authenticationScheme: IdentityConstants.BearerScheme);
             })
             .AllowAnonymous()
+            .Refuses("session-ended")
             .Produces<AccessTokenResponse>()
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
@@ -96,6 +98,7 @@ public static class AuthEndpoints
         });
 
         auth.MapGet("/me", async Task<Ok<UserSummary>> (CurrentUser user, IMediator mediator, CancellationToken ct) =>
-            TypedResults.Ok(await mediator.Send(new GetUser.Query(user.RequireId()), ct)));
+            TypedResults.Ok(await mediator.Send(new GetUser.Query(user.RequireId()), ct)))
+            .Refuses("not-authenticated");
     }
 }

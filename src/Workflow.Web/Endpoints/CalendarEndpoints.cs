@@ -15,7 +15,7 @@ public static class CalendarEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var feeds = app.MapGroup("/users/{id:guid}/calendars").WithTags("Calendars").RequireAuthorization(Policies.Staff);
+        var feeds = app.MapGroup("/users/{id:guid}/calendars").WithTags("Calendars").RequireAuthorization(Policies.Staff).Refuses("not-owner", "too-many-feeds");
 
         feeds.MapGet("/", async Task<Ok<IReadOnlyList<CalendarFeedDto>>> (Guid id, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ListCalendarFeeds.Query(id), ct)));
@@ -50,10 +50,11 @@ public static class CalendarEndpoints
         // Calendar applications cannot sign in: the unguessable token in the address is the credential.
         app.MapGet("/calendar/{token}.ics", async (string token, IMediator m, CancellationToken ct) =>
                 Results.Text(await m.Send(new ReadPersonalFeed.Query(token), ct), "text/calendar; charset=utf-8"))
-            .WithTags("Calendars").AllowAnonymous();
+            .WithTags("Calendars").AllowAnonymous()
+            .Produces<string>(StatusCodes.Status200OK, "text/calendar");
 
         app.MapPost("/appointments/{id:guid}/remind", async Task<Ok<SendReminder.Result>> (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new SendReminder.Command(id), ct)))
-            .WithTags("Appointments").RequireAuthorization(Policies.Booking);
+            .WithTags("Appointments").RequireAuthorization(Policies.Booking).Refuses("not-organiser");
     }
 }

@@ -13,7 +13,8 @@ public static class DossierEndpoints
 {
     public static void Map(IEndpointRouteBuilder app)
     {
-        var dossiers = app.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Staff);
+        var dossiers = app.MapGroup("/dossiers").WithTags("Dossiers").RequireAuthorization(Policies.Staff)
+            .Refuses("dossier-closed", "user-required", "user-not-allowed");
 
         dossiers.MapGet("/", async Task<Ok<IReadOnlyList<DossierDto>>> (string? search, string? kind, string? status, bool? urgent, int? skip, int? take, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ListDossiers.Query(search, kind, Enums.Parse<DossierStatus>(status, "status"), urgent, skip ?? 0, take ?? 50), ct)));

@@ -16,7 +16,7 @@ public static class FormEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var forms = app.MapGroup("/forms").WithTags("Forms").RequireAuthorization(Policies.Staff);
+        var forms = app.MapGroup("/forms").WithTags("Forms").RequireAuthorization(Policies.Staff).Refuses("malformed-form");
 
         forms.MapGet("/", async Task<Ok<IReadOnlyList<FormSummary>>> (IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ListForms.Query(), ct)));
@@ -38,7 +38,9 @@ public static class FormEndpoints
                 : TypedResults.Ok(result);
         }).RequireAuthorization(Policies.Design);
 
-        var taskForms = app.MapGroup("/tasks/{id:guid}/form").WithTags("Tasks").RequireAuthorization(Policies.Staff);
+        // Submitting a planning step books its appointment: the booking's refusals too.
+        var taskForms = app.MapGroup("/tasks/{id:guid}/form").WithTags("Tasks").RequireAuthorization(Policies.Staff)
+            .Refuses("no-form", "illegal-status-change", "not-assignee", "not-candidate", "already-assigned", "invalid-submission").Refuses(AppointmentEndpoints.Booking);
 
         taskForms.MapGet("/", async Task<Ok<TaskFormView>> (Guid id, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new GetTaskForm.Query(id), ct)));

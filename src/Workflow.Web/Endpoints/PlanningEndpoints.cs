@@ -22,7 +22,7 @@ public static class PlanningEndpoints
 
         app.MapPost("/dossiers/{id:guid}/expert", async Task<Ok<AssignExpert.Result>> (Guid id, AssignExpertRequest body, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new AssignExpert.Command(id, body.ExpertId, body.AppointmentId), ct)))
-            .WithTags("Planning").RequireAuthorization(Policies.Planning);
+            .WithTags("Planning").RequireAuthorization(Policies.Planning).Refuses("not-an-expert").Refuses(AppointmentEndpoints.Booking);
 
         app.MapGet("/agendas", async Task<Ok<IReadOnlyList<UserAgenda>>> (string users, DateTimeOffset from, DateTimeOffset to, bool? availability, bool? external,
                 int? slotMinutes, double? latitude, double? longitude, IMediator m, CancellationToken ct) =>
@@ -40,13 +40,13 @@ public static class PlanningEndpoints
                 var appointment = await m.Send(command, ct);
                 return TypedResults.Created($"/appointments/{appointment.Id}", appointment);
             })
-            .WithTags("Appointments").RequireAuthorization(Policies.Booking);
+            .WithTags("Appointments").RequireAuthorization(Policies.Booking).Refuses(AppointmentEndpoints.Booking);
 
         app.MapDelete("/appointments/{id:guid}", async Task<NoContent> (Guid id, IMediator m, CancellationToken ct) =>
             {
                 await m.Send(new DeleteAppointment.Command(id), ct);
                 return TypedResults.NoContent();
             })
-            .WithTags("Appointments").RequireAuthorization(Policies.Booking);
+            .WithTags("Appointments").RequireAuthorization(Policies.Booking).Refuses("illegal-status-change", "not-organiser");
     }
 }

@@ -11,6 +11,9 @@ public static class RecordEndpoints
 {
     public sealed record ExchangeRequest(string Notes);
 
+    /// <summary>A document travels with its own type, one of the few a dossier may hold.</summary>
+    private static readonly string[] ContentTypes = [.. AppointmentDocument.Allowed.Values.Distinct()];
+
     public static void Map(IEndpointRouteBuilder app)
     {
         app.MapPost("/appointments/{id:guid}/exchange", async Task<Created<ExchangeDto>> (Guid id, ExchangeRequest body, IMediator m, CancellationToken ct) =>
@@ -18,7 +21,7 @@ public static class RecordEndpoints
                 var exchange = await m.Send(new RecordExchange.Command(id, body.Notes), ct);
                 return TypedResults.Created($"/dossiers/{exchange.DossierId}/exchanges", exchange);
             })
-            .WithTags("Appointments").RequireAuthorization(Policies.Booking);
+            .WithTags("Appointments").RequireAuthorization(Policies.Booking).Refuses("not-done", "not-organiser");
 
         app.MapGet("/dossiers/{id:guid}/exchanges", async Task<Ok<IReadOnlyList<ExchangeDto>>> (Guid id, IMediator m, CancellationToken ct) =>
                 TypedResults.Ok(await m.Send(new DossierExchanges.Query(id), ct)))
@@ -28,7 +31,8 @@ public static class RecordEndpoints
                 TypedResults.Ok(await m.Send(new DossierDocuments.Query(id), ct)))
             .WithTags("Dossiers").RequireAuthorization(Policies.Staff);
 
-        var documents = app.MapGroup("/appointments/{id:guid}/documents").WithTags("Documents").RequireAuthorization(Policies.Staff);
+        var documents = app.MapGroup("/appointments/{id:guid}/documents").WithTags("Documents").RequireAuthorization(Policies.Staff)
+            .Refuses("too-many-documents", "not-organiser");
 
         // Scripts and the browser send files as multipart/form-data; bearer or SameSite=Strict cookie, so no antiforgery token.
         documents.MapPost("/", async Task<Created<DocumentDto>> (Guid id, IFormFile file, IMediator m, CancellationToken ct) =>
@@ -48,7 +52,7 @@ public static class RecordEndpoints
         {
             var document = await m.Send(new GetDocument.Query(id, documentId), ct);
             return TypedResults.File(document.Content, document.ContentType, document.FileName);
-        });
+        }).Produces<Stream>(StatusCodes.Status200OK, ContentTypes[0], ContentTypes[1..]);
 
         documents.MapDelete("/{documentId:guid}", async Task<NoContent> (Guid id, Guid documentId, IMediator m, CancellationToken ct) =>
         {

@@ -14,7 +14,8 @@ public static class TaskEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var tasks = app.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff);
+        var tasks = app.MapGroup("/tasks").WithTags("Tasks").RequireAuthorization(Policies.Staff)
+            .Refuses("illegal-status-change", "already-assigned", "not-candidate", "not-held", "not-holder", "form-required", "nobody-to-do-it", "dossier-closed");
 
         tasks.MapGet("/mine", async Task<Ok<IReadOnlyList<TaskDto>>> (bool? includeFinished, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new MyTasks.Query(includeFinished ?? false), ct)));

@@ -13,7 +13,8 @@ public static class UserEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var users = app.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Staff);
+        var users = app.MapGroup("/users").WithTags("Users").RequireAuthorization(Policies.Staff)
+            .Refuses("not-owner", "overlap", "invalid-period", "appointments-outside");
 
         users.MapGet("/", async Task<Ok<IReadOnlyList<UserSummary>>> (string? role, string? skills, string? search, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new ListUsers.Query(role, skills?.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries), search), ct)));

@@ -23,7 +23,8 @@ public static class WorkflowEndpoints
 
     public static void Map(IEndpointRouteBuilder app)
     {
-        var definitions = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions").RequireAuthorization(Policies.Design);
+        var definitions = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions").RequireAuthorization(Policies.Design)
+            .Refuses("invalid-definition", "already-published", "not-published", "unreadable-definition");
 
         definitions.MapPost("/", async Task<Results<Created<DefinitionDto>, Ok<DefinitionDto>>> (DeployRequest body, IMediator m, CancellationToken ct) =>
         {
@@ -40,7 +41,8 @@ public static class WorkflowEndpoints
             TypedResults.Ok(await m.Send(new DefinitionHistory.Query(key), ct)));
 
         definitions.MapGet("/{key}/versions/{version:int}/xml", async Task<ContentHttpResult> (string key, int version, IMediator m, CancellationToken ct) =>
-            TypedResults.Text(await m.Send(new ExportDefinition.Query(key, version), ct), "application/xml"));
+            TypedResults.Text(await m.Send(new ExportDefinition.Query(key, version), ct), "application/xml"))
+            .Produces<string>(StatusCodes.Status200OK, "application/xml");
 
         definitions.MapPost("/{key}/versions/{version:int}/publish", async Task<Ok<DefinitionDto>> (string key, int version, IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new PublishDefinition.Command(key, version), ct)));
@@ -63,10 +65,12 @@ public static class WorkflowEndpoints
         design.MapGet("/catalogue", async Task<Ok<DesignerCatalogue.Result>> (IMediator m, CancellationToken ct) =>
             TypedResults.Ok(await m.Send(new DesignerCatalogue.Query(), ct)));
 
-        design.MapGet("/moddle.json", () => TypedResults.Text(Engine.Reading.ModdleDescriptor.Json, "application/json"));
+        design.MapGet("/moddle.json", () => TypedResults.Text(Engine.Reading.ModdleDescriptor.Json, "application/json"))
+            .Produces<JsonObject>(StatusCodes.Status200OK, "application/json");
 
         // Starting and migrating sit beside the designers' group: a policy on the group would add to theirs.
-        var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions");
+        var operations = app.MapGroup("/workflows/definitions").WithTags("Workflow definitions")
+            .Refuses("migration-invalid", "not-published", "unreadable-definition", "dossier-closed").Refuses(Workflow.Application.Common.Reasons.Engine);
 
         operations.MapPost("/{key}/start", async Task<Created<InstanceSummary>> (string key, StartRequest body, IMediator m, CancellationToken ct) =>
         {
@@ -82,7 +86,8 @@ public static class WorkflowEndpoints
             TypedResults.Ok(await m.Send(new ProposeMigration.Query(key, from, to), ct)))
             .RequireAuthorization(Policies.Admin);
 
-        var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff);
+        var instances = app.MapGroup("/workflows/instances").WithTags("Workflow instances").RequireAuthorization(Policies.Staff)
+            .Refuses("unreadable-definition").Refuses(Workflow.Application.Common.Reasons.Engine);
 
         instances.MapGet("/", async Task<Ok<IReadOnlyList<InstanceSummary>>> (string? key, int? version, Guid? dossierId, string? dossier, string? status,
                 bool? incidents, int? skip, int? limit, IMediator m, CancellationToken ct) =>

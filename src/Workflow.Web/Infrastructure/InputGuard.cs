@@ -7,7 +7,7 @@ namespace Workflow.Web.Infrastructure;
 
 /// <summary>
 /// Refuses control characters at the edge, for every route, before any endpoint runs: the query
-/// string, the route values and every string of a JSON body (property names included). PostgreSQL's
+/// string, the path (by its route value's name when a route took it) and every string of a JSON body (property names included). PostgreSQL's
 /// text and jsonb cannot hold U+0000, and no field of ours means anything with the other C0 controls;
 /// tab, line feed and carriage return stay allowed (notes and comments have lines).
 /// The answer is a 400 ValidationProblem naming the field as clients know it: the query parameter or
@@ -28,6 +28,9 @@ internal static class InputGuard
         foreach (var (key, value) in context.Request.RouteValues)
             if (value is string text && HasControl(text))
                 errors[key] = [Message];
+        // The path itself, whether or not a route took it (a route with a guid constraint does not match "%00").
+        if (errors.Count == 0 && HasControl(context.Request.Path.Value ?? ""))
+            errors["path"] = [Message];
         if (errors.Count == 0 && IsJson(context.Request))
         {
             context.Request.EnableBuffering();

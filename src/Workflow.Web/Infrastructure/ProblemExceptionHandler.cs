@@ -19,6 +19,9 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
         {
             ValidationException v => Validation(v.Errors.GroupBy(e => e.PropertyName).ToDictionary(g => g.Key, g => g.Select(e => e.ErrorMessage).Distinct().ToArray())),
             BadHttpRequestException { InnerException: JsonException json } => Validation(new() { [JsonField(json.Path)] = [JsonMessage(json)] }),
+            BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.StartsWith("Required", StringComparison.Ordinal)
+                || bad.Message.StartsWith("Implicit body", StringComparison.Ordinal) => Validation(new() { ["body"] = ["The request needs a JSON body."] }),
+            BadHttpRequestException { StatusCode: 400 } bad when Parameter(bad.Message) is { } name => Validation(new() { [name] = [ParameterMessage(bad.Message, name)] }),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotFoundException nf => Problem(404, "Not found", nf.Message),
             ForbiddenException f => Problem(403, "Forbidden", f.Message, f.Reason),
@@ -57,6 +60,13 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             problem.Extensions["reason"] = reason;
         return problem;
     }
+
+    /// <summary>The binder names the parameter it could not read: <c>Failed to bind parameter "Guid? dossierId" from "x".</c>, <c>Required parameter "int duration" was not provided from query string.</c></summary>
+    private static string? Parameter(string message) =>
+        System.Text.RegularExpressions.Regex.Match(message, "parameter \"(?:[^\"]*\\s)?(?<name>[A-Za-z_][A-Za-z0-9_]*)\"") is { Success: true } m ? m.Groups["name"].Value : null;
+
+    private static string ParameterMessage(string message, string name) =>
+        message.StartsWith("Required", StringComparison.Ordinal) ? $"'{name}' is required." : $"The value of '{name}' is not valid for its type.";
 
     /// <summary>System.Text.Json says "$.participants[0].email"; clients know the field as "participants[0].email".</summary>
     private static string JsonField(string? path) => string.IsNullOrEmpty(path) || path == "$" ? "body" : path.TrimStart('$', '.');

@@ -73,6 +73,21 @@ public sealed class ProblemDetailsTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_query_value_the_binder_cannot_read_or_a_missing_one_is_a_400_naming_it()
+    {
+        var s = await Scenario.Create(app);
+        var client = await app.Client(s.Planner);
+
+        var unreadable = await (await client.GetAsync("/workflows/instances?dossierId=not-a-guid")).Problem(HttpStatusCode.BadRequest);
+        var missing = await (await client.GetAsync($"/dossiers/{s.Dossier.Id}/experts?to=2026-11-24T00:00:00Z&duration=60")).Problem(HttpStatusCode.BadRequest);
+        var noBody = await (await client.PostAsync("/appointments", null)).Problem(HttpStatusCode.BadRequest);
+
+        unreadable.GetProperty("errors").GetProperty("dossierId")[0].GetString().ShouldBe("The value of 'dossierId' is not valid for its type.");
+        missing.GetProperty("errors").GetProperty("from")[0].GetString().ShouldBe("'from' is required.");
+        noBody.GetProperty("errors").GetProperty("body")[0].GetString().ShouldBe("The request needs a JSON body.");
+    }
+
+    [Fact]
     public async Task A_refused_booking_leaves_nothing_behind()
     {
         var s = await Scenario.Create(app);

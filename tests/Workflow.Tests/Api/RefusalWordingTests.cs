@@ -9,7 +9,7 @@ using Workflow.Tests.Workflows;
 
 namespace Workflow.Tests.Api;
 
-/// <summary>Refusals say what happened: an unknown user is a 404, malformed JSON is called malformed, a dossier filter takes an id.</summary>
+/// <summary>Refusals say what happened: an unknown user is a 404, malformed JSON is called malformed, a dossier filter takes an id, year 1 is no date.</summary>
 public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixture>
 {
     [Fact]
@@ -20,6 +20,7 @@ public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixtu
 
         await (await admin.GetAsync($"/users/{nobody}/calendars")).Problem(HttpStatusCode.NotFound);
         await (await admin.PostAsync($"/users/{nobody}/calendars/personal", null)).Problem(HttpStatusCode.NotFound);
+        await (await admin.DeleteAsync($"/users/{nobody}/calendars/personal")).Problem(HttpStatusCode.NotFound);
     }
 
     [Fact]
@@ -49,5 +50,21 @@ public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixtu
         var found = await (await (await app.Client(referent)).GetAsync($"/workflows/instances?dossier={dossier.Id}")).Read<List<InstanceSummary>>();
 
         found.Select(i => i.DossierId).ShouldBe([dossier.Id]);
+    }
+
+    [Fact]
+    public async Task A_date_nobody_means_is_refused_as_such_wherever_it_comes()
+    {
+        var s = await Scenario.Create(app);
+        var client = await app.Client(s.Planner);
+
+        var yearOne = await (await client.PostAsync($"/users/{s.Expert.Id}/availability",
+            new StringContent("""{"start":"0001-01-01T00:00:00Z","end":"0001-01-01T01:00:00Z"}""", Encoding.UTF8, "application/json"))).Problem(HttpStatusCode.BadRequest);
+        var farAway = await (await client.GetAsync($"/dossiers/{s.Dossier.Id}/experts?from=9999-12-31T00:00:00Z&to=9999-12-31T23:00:00Z&duration=60"))
+            .Problem(HttpStatusCode.BadRequest);
+
+        yearOne.GetProperty("errors").GetProperty("start")[0].GetString().ShouldBe("'start' must be a date between the years 1900 and 2999.");
+        yearOne.GetProperty("errors").GetProperty("end")[0].GetString().ShouldBe("'end' must be a date between the years 1900 and 2999.");
+        farAway.GetProperty("errors").GetProperty("from")[0].GetString().ShouldBe("'from' must be a date between the years 1900 and 2999.");
     }
 }

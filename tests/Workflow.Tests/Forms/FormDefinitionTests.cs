@@ -83,6 +83,31 @@ public sealed class FormDefinitionTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_schema_past_the_limits_is_a_400_naming_where_and_nothing_is_imported()
+    {
+        var admin = await app.Client(await app.CreateUser(Roles.Admin));
+        var hugeLabel = Form("a", "b");
+        hugeLabel["components"]![1]!["label"] = new string('x', 1_000_000 - 500);
+        var tooMany = Form([.. Enumerable.Range(0, FormSchemaLimits.MaxComponents + 1).Select(i => $"f{i}")]);
+        JsonObject deep = Form("leaf");
+        for (var i = 0; i < FormSchemaLimits.MaxNesting; i++)
+            deep = new JsonObject { ["components"] = new JsonArray(new JsonObject { ["type"] = "panel", ["key"] = $"p{i}", ["components"] = deep["components"]!.DeepClone() }) };
+        var tooBig = Form("a");
+        tooBig["components"]![0]!["html"] = new string('x', FormSchemaLimits.MaxCharacters);
+
+        var label = await (await admin.Post("/forms/huge-label/versions", new { schema = hugeLabel })).Problem(HttpStatusCode.BadRequest);
+        var many = await (await admin.Post("/forms/too-many/versions", new { schema = tooMany })).Problem(HttpStatusCode.BadRequest);
+        var nested = await (await admin.Post("/forms/too-deep/versions", new { schema = deep })).Problem(HttpStatusCode.BadRequest);
+        var big = await (await admin.Post("/forms/too-big/versions", new { schema = tooBig })).Problem(HttpStatusCode.BadRequest);
+
+        label.GetProperty("errors").GetProperty("schema.components[1].label")[0].GetString().ShouldBe("A label is at most 500 characters.");
+        many.GetProperty("errors").GetProperty("schema")[0].GetString().ShouldBe("A form has at most 1000 components.");
+        nested.GetProperty("errors").EnumerateObject().Single().Name.ShouldEndWith(".components[0]");
+        big.GetProperty("errors").GetProperty("schema")[0].GetString().ShouldBe("A form schema is at most 1 MB of JSON.");
+        (await (await admin.GetAsync("/forms")).Read<List<FormSummary>>()).Select(f => f.Key).ShouldNotContain("huge-label");
+    }
+
+    [Fact]
     public async Task A_task_pins_the_latest_version_when_none_is_asked_and_keeps_it()
     {
         var s = await Scenario.Create(app);

@@ -18,6 +18,11 @@ public sealed class InputGuardTests(AppFixture app) : IClassFixture<AppFixture>
     [InlineData("/users?role=%01", "role")]
     [InlineData("/workflows/instances?key=%00", "key")]
     [InlineData("/workflows/instances?dossier=%00", "dossier")]
+    [InlineData("/forms/a%01b", "key")]
+    [InlineData("/forms/plan-appointment%1f/versions", "key")]
+    [InlineData("/workflows/definitions/a%7fb/versions", "key")]
+    [InlineData("/calendar/a%07b.ics", "token")]
+    [InlineData("/dossiers/%01", "path")]
     public async Task A_control_character_in_the_query_or_the_route_is_a_400_naming_it(string url, string field)
     {
         var client = await app.Client(await app.CreateUser(Roles.Admin));
