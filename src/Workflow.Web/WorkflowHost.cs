@@ -95,6 +95,8 @@ public static class WorkflowHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCurrentUser();
+        // After authentication and the session checks: the dashboard reads the same signed-in user as the API.
+        app.UseJobDashboard();
 
         // Open to anyone: the API description and a health probe that tells nothing but the status.
         app.MapOpenApi().AllowAnonymous();
