@@ -62,13 +62,14 @@ public class AppFixture : IAsyncLifetime
             web.UseSetting("Jobs:Server", "false");
             // Tests deploy the definitions they need; the shipped ones start on every expertise dossier.
             web.UseSetting("Workflows:DeployOnStartup", "false");
-            Configure(web);
             if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
             {
                 web.UseSetting("Smtp:Host", smtp.Split(':')[0]);
                 web.UseSetting("Smtp:Port", smtp.Split(':')[1]);
                 web.UseSetting("Smtp:From", "workflow@test.local");
             }
+            // Last, so that a fixture can change any of the above (a mail server that is down).
+            Configure(web);
             web.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -146,6 +147,20 @@ public class AppFixture : IAsyncLifetime
     {
         using var connection = JobStorage.GetConnection();
         return connection.GetStateData(jobId)?.Name;
+    }
+
+    /// <summary>The id of a job calling <paramref name="method"/> with this first argument, in whatever state Hangfire has it; null if none.</summary>
+    public string? FindJob(string method, object firstArgument)
+    {
+        var monitoring = JobStorage.GetMonitoringApi();
+        var argument = firstArgument.ToString();
+        bool Calls(Hangfire.Common.Job? job) => job is not null && job.Method.Name == method && job.Args.Count > 0 && job.Args[0]?.ToString() == argument;
+        return monitoring.EnqueuedJobs("default", 0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key)
+            .Concat(monitoring.ProcessingJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.ScheduledJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.SucceededJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.FailedJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .FirstOrDefault();
     }
 
     public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)
