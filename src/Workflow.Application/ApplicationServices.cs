@@ -33,6 +33,8 @@ public static class ApplicationServices
                 ? new Notifications.SmtpTransport(smtp)
                 : new Notifications.UnconfiguredTransport());
         services.AddSingleton<Workflows.DefinitionCache>();
+        // Crash points do nothing here; the crash-safety tests' host replaces them.
+        services.TryAddSingleton<ICrashPoints, NoCrashes>();
         services.AddScoped<Workflows.CommandRunner>();
         services.AddScoped<Workflows.WorkflowRuntime>();
         services.AddWorkflowJobs();

@@ -3,7 +3,6 @@ using Hangfire.PostgreSql;
 using Hangfire.PostgreSql.Factories;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Npgsql;
@@ -27,7 +26,6 @@ public static class JobHosting
         // Read when first needed, as the DbContext's connection string is, so hosts and tests can set it late.
         services.AddSingleton<JobStorage>(sp => Storage(sp.GetRequiredService<IConfiguration>()));
         services.AddSingleton<JobActivator>(sp => new SystemJobActivator(sp.GetRequiredService<IServiceScopeFactory>()));
-        services.TryAddSingleton<ICrashPoints, NoCrashes>();
         services.AddHangfire((sp, configuration) =>
         {
             HostsLogProvider.Instance.Add(sp.GetRequiredService<ILoggerFactory>());
