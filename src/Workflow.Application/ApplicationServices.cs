@@ -6,6 +6,7 @@ using Microsoft.Extensions.DependencyInjection.Extensions;
 using Npgsql;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
+using Workflow.Application.Jobs;
 using Workflow.Application.Persistence;
 using Workflow.Application.Scheduling;
 
@@ -32,10 +33,11 @@ public static class ApplicationServices
                 ? new Notifications.SmtpTransport(smtp)
                 : new Notifications.UnconfiguredTransport());
         services.AddSingleton<Workflows.DefinitionCache>();
-        services.AddSingleton<Workflows.CrashSwitch>();
+        // Crash points do nothing here; the crash-safety tests' host replaces them.
+        services.TryAddSingleton<ICrashPoints, NoCrashes>();
         services.AddScoped<Workflows.CommandRunner>();
         services.AddScoped<Workflows.WorkflowRuntime>();
-        services.AddScoped(sp => new Workflows.WorkflowTimerScheduler(sp.GetService<Jobs.QuartzHostedService>()));
+        services.AddWorkflowJobs();
         services.AddMediatorFrom(typeof(ApplicationServices).Assembly);
         return services;
     }

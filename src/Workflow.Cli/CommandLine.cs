@@ -11,7 +11,7 @@ public static class CommandLine
     private const string Usage = """
         usage: workflow <command>
 
-          db migrate [--connection CS]   apply the database migrations
+          db migrate [--connection CS]   apply the database migrations and install Hangfire's schema
           db script                      print the SQL that creates the schema the model describes
           forms validate FORM.json SUBMISSION.json [--lang fr]
                                          validate a Form.io submission ({"data": {…}}) against a form schema; prints
@@ -113,6 +113,8 @@ public static class CommandLine
             await using var db = AppDbContextOptions.Create(connectionString);
             var pending = (await db.Database.GetPendingMigrationsAsync()).ToList();
             await db.Database.MigrateAsync();
+            // Hangfire's own schema, at the version its package needs (nodes then need not create it themselves).
+            Workflow.Application.Jobs.JobHosting.Install(connectionString);
             await output.WriteLineAsync(pending.Count == 0 ? "The database is up to date." : $"Applied {pending.Count} migration(s): {string.Join(", ", pending)}.");
             return 0;
         }

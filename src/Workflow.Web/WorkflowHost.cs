@@ -5,6 +5,7 @@ using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Workflow.Application;
 using Workflow.Application.DemoData;
+using Workflow.Application.Jobs;
 using Workflow.Application.Persistence;
 using Workflow.Application.Users;
 using Workflow.Web.Endpoints;
@@ -14,7 +15,8 @@ namespace Workflow.Web;
 
 public static class WorkflowHost
 {
-    public static WebApplication Build(string[] args)
+    /// <param name="replace">Services put in place of the application's, last (a test host arms its crash points so).</param>
+    public static WebApplication Build(string[] args, Action<IServiceCollection>? replace = null)
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddWorkflowApplication();
@@ -67,9 +69,8 @@ public static class WorkflowHost
             o.CreateSchemaReferenceId = SchemaNames.Of;
         });
         builder.Services.AddHealthChecks().AddDbContextCheck<AppDbContext>("database");
-        builder.Services.AddHostedService<EmailDeliveryService>();
-        builder.Services.AddSingleton<Workflow.Application.Jobs.QuartzHostedService>();
-        builder.Services.AddHostedService(sp => sp.GetRequiredService<Workflow.Application.Jobs.QuartzHostedService>());
+        builder.Services.AddWorkflowJobServer();
+        replace?.Invoke(builder.Services);
 
         var app = builder.Build();
 
@@ -95,6 +96,8 @@ public static class WorkflowHost
         app.UseRateLimiter();
         app.UseAuthorization();
         app.UseCurrentUser();
+        // After authentication and the session checks: the dashboard reads the same signed-in user as the API.
+        app.UseJobDashboard();
 
         // Open to anyone: the API description and a health probe that tells nothing but the status.
         app.MapOpenApi().AllowAnonymous();

@@ -6,6 +6,9 @@ public interface IDomainEvent : MediatR.INotification
     DateTimeOffset OccurredAt { get; }
 }
 
+/// <summary>The application's own bookkeeping (a timer set, a version published, an e-mail queued): never routed to workflows nor offered to designers.</summary>
+public interface IInternalEvent : IDomainEvent;
+
 public interface IHasDomainEvents
 {
     IReadOnlyList<IDomainEvent> DomainEvents { get; }

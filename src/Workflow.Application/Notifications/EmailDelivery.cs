@@ -54,36 +54,57 @@ public sealed class SmtpTransport(SmtpSettings settings) : IEmailTransport
 }
 
 /// <summary>
-/// Sends the e-mails that are due. Rows are claimed with FOR UPDATE SKIP LOCKED, so several
-/// nodes never send the same message; each outcome is recorded on the message.
+/// Sends e-mails: one by its job, or every one due by the sweep. A message is claimed with FOR UPDATE SKIP
+/// LOCKED, so two senders (two nodes, a job and the sweep) never send it both; each outcome is recorded on it.
 /// </summary>
 public sealed class EmailDispatcher(AppDbContext db, IEmailTransport transport, TimeProvider clock, ILogger<EmailDispatcher> logger)
 {
+    /// <summary>Sends the message if it is still pending and due; null when there is nothing to do (sent, given up, not due, or being sent elsewhere).</summary>
+    public async Task<OutgoingEmail?> Deliver(Guid emailId, CancellationToken cancellationToken)
+    {
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var email = await db.OutgoingEmails.FromSqlInterpolated($"""
+            SELECT * FROM outgoing_emails WHERE id = {emailId} AND status = 'pending' AND next_attempt_at <= {clock.GetUtcNow()}
+            FOR UPDATE SKIP LOCKED
+            """).SingleOrDefaultAsync(cancellationToken);
+        if (email is not null)
+            await Attempt(email, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        return email;
+    }
+
+    /// <summary>The sweep: sends up to <paramref name="batch"/> messages that are due (what a lost job left behind; what tests call).</summary>
     public async Task<int> DeliverDue(int batch, CancellationToken cancellationToken)
     {
-        var delivered = 0;
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var due = await db.OutgoingEmails.FromSqlInterpolated($"""
             SELECT * FROM outgoing_emails WHERE status = 'pending' AND next_attempt_at <= {clock.GetUtcNow()}
             ORDER BY next_attempt_at LIMIT {batch} FOR UPDATE SKIP LOCKED
             """).ToListAsync(cancellationToken);
+        var delivered = 0;
         foreach (var email in due)
-        {
-            try
-            {
-                await transport.Send(email, cancellationToken);
-                email.Sent(clock.GetUtcNow());
+            if (await Attempt(email, cancellationToken))
                 delivered++;
-            }
-            catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or FormatException)
-            {
-                logger.LogWarning(ex, "Sending e-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts + 1);
-                email.Failed(ex.Message, clock.GetUtcNow());
-            }
-        }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         return delivered;
+    }
+
+    private async Task<bool> Attempt(OutgoingEmail email, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await transport.Send(email, cancellationToken);
+            email.Sent(clock.GetUtcNow());
+            return true;
+        }
+        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or FormatException)
+        {
+            logger.LogWarning(ex, "Sending e-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts + 1);
+            email.Failed(ex.Message, clock.GetUtcNow());
+            return false;
+        }
     }
 }
 

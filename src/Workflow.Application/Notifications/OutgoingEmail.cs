@@ -1,3 +1,5 @@
+using Workflow.Application.Common;
+
 namespace Workflow.Application.Notifications;
 
 public enum EmailStatus { Pending, Sent, Failed }
@@ -7,11 +9,16 @@ public enum EmailKind { Invitation, Update, Cancellation, Reminder }
 /// <summary>
 /// An e-mail waiting to go out, written in the same transaction as the change it reports, so a
 /// booking and its invitations stand or fall together, while a failing mail server never undoes
-/// a booking. The sender retries with growing delays and records every attempt's outcome.
+/// a booking. Once committed, a Hangfire job sends it (<see cref="EmailJob"/>), retrying with growing delays;
+/// every attempt's outcome is recorded here.
 /// </summary>
-public sealed class OutgoingEmail
+public sealed class OutgoingEmail : Entity
 {
     public const int MaxAttempts = 6;
+
+    /// <summary>The waits between attempts (<see cref="EmailJob"/>'s retries are the same).</summary>
+    public static readonly IReadOnlyList<TimeSpan> RetryDelays =
+        [TimeSpan.FromMinutes(1), TimeSpan.FromMinutes(5), TimeSpan.FromMinutes(15), TimeSpan.FromMinutes(60), TimeSpan.FromMinutes(240)];
 
     private OutgoingEmail() { }
 
@@ -29,6 +36,7 @@ public sealed class OutgoingEmail
         Status = EmailStatus.Pending;
         CreatedAt = now;
         NextAttemptAt = now;
+        Raise(new EmailQueued(Id, now));
     }
 
     public Guid Id { get; private set; }
@@ -70,7 +78,7 @@ public sealed class OutgoingEmail
         LastError = null;
     }
 
-    /// <summary>Waits 1, 5, 15, 60, 240 minutes between attempts, then gives up and says so.</summary>
+    /// <summary>Waits <see cref="RetryDelays"/> between attempts, then gives up and says so.</summary>
     public void Failed(string error, DateTimeOffset now)
     {
         Attempts++;
@@ -81,7 +89,9 @@ public sealed class OutgoingEmail
             NextAttemptAt = null;
             return;
         }
-        int[] minutes = [1, 5, 15, 60, 240];
-        NextAttemptAt = now.AddMinutes(minutes[Math.Min(Attempts - 1, minutes.Length - 1)]);
+        NextAttemptAt = now + RetryDelays[Math.Min(Attempts - 1, RetryDelays.Count - 1)];
     }
 }
+
+/// <summary>After commit: an e-mail is waiting to be sent.</summary>
+public sealed record EmailQueued(Guid EmailId, DateTimeOffset OccurredAt) : IInternalEvent;

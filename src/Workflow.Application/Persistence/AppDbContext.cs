@@ -62,6 +62,8 @@ public sealed class AppDbContext : IdentityDbContext<AppUser, IdentityRole<Guid>
 
     public DbSet<Workflows.WorkflowTimer> WorkflowTimers => Set<Workflows.WorkflowTimer>();
 
+    public DbSet<Workflows.WorkflowTimerStart> WorkflowTimerStarts => Set<Workflows.WorkflowTimerStart>();
+
     public async Task<long> NextDossierNumber(CancellationToken cancellationToken) =>
         await Database.SqlQueryRaw<long>("SELECT nextval('dossier_reference_seq') AS \"Value\"").SingleAsync(cancellationToken);
 

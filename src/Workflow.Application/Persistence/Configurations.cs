@@ -215,6 +215,7 @@ internal sealed class OutgoingEmailConfiguration : IEntityTypeConfiguration<Noti
         // The sender picks pending messages by due time.
         b.HasIndex(e => new { e.Status, e.NextAttemptAt });
         b.HasIndex(e => e.AppointmentId);
+        b.Ignore(e => e.DomainEvents);
     }
 }
 

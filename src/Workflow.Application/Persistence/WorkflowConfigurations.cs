@@ -71,7 +71,22 @@ internal sealed class WorkflowTimerConfiguration : IEntityTypeConfiguration<Work
     public void Configure(EntityTypeBuilder<WorkflowTimer> b)
     {
         b.HasKey(t => t.WaitId);
+        b.Property(t => t.JobId).HasMaxLength(40);
         b.HasIndex(t => t.DueAt);
         b.HasIndex(t => t.InstanceId);
+    }
+}
+
+internal sealed class WorkflowTimerStartConfiguration : IEntityTypeConfiguration<WorkflowTimerStart>
+{
+    public void Configure(EntityTypeBuilder<WorkflowTimerStart> b)
+    {
+        b.Property(t => t.StartEventId).HasMaxLength(200).IsRequired();
+        b.Property(t => t.JobId).HasMaxLength(40);
+        b.HasOne<WorkflowDefinition>().WithMany().HasForeignKey(t => t.DefinitionId).OnDelete(DeleteBehavior.Cascade);
+        // One pending occurrence per timer start event of a version.
+        b.HasIndex(t => new { t.DefinitionId, t.StartEventId }).IsUnique();
+        b.HasIndex(t => t.DueAt);
+        b.Ignore(t => t.DomainEvents);
     }
 }

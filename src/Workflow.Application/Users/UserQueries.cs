@@ -38,7 +38,7 @@ public static class ListUsers
         public async Task<IReadOnlyList<UserSummary>> Handle(Query query, CancellationToken cancellationToken)
         {
             // People only: the workflow engine's user (no e-mail, no role, no sign-in) acts but is nobody to pick.
-            var users = db.Users.Where(u => u.Id != Workflows.CommandRunner.SystemUserId && u.Email != null);
+            var users = db.Users.Where(u => u.Id != CurrentUser.SystemUserId && u.Email != null);
             foreach (var skill in query.Skills ?? [])
                 users = users.Where(u => u.Skills.Contains(skill));
             if (!string.IsNullOrWhiteSpace(query.Search))

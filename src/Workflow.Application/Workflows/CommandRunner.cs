@@ -16,9 +16,8 @@ namespace Workflow.Application.Workflows;
 /// A domain refusal is a business error (its reason is the error code a boundary event catches);
 /// anything else is a technical failure that the engine retries.
 /// </summary>
-public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUser user, CrashSwitch crash) : ICommandRunner
+public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUser user, ICrashPoints crash) : ICommandRunner
 {
-    public static readonly Guid SystemUserId = Guid.Parse("019a0000-0000-7000-8000-0000000000ff");
 
     public async Task<CommandOutcome> RunAsync(CommandRequest request, CancellationToken cancellationToken)
     {
@@ -35,7 +34,8 @@ public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUs
             return CommandOutcome.BusinessError("bad-input", $"the input of {request.Command} does not fit: {ex.Message}");
         }
 
-        return await AsSystem(async () =>
+        // The engine's user acts with an administrator's reach; the person who triggered the step is restored afterwards.
+        using (user.ActAsSystem())
         {
             await db.SaveChangesAsync(cancellationToken);
             var transaction = db.Database.CurrentTransaction;
@@ -49,7 +49,7 @@ public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUs
                 await db.SaveChangesAsync(cancellationToken);
                 if (transaction is not null)
                     await transaction.ReleaseSavepointAsync(savepoint, cancellationToken);
-                crash.At("after-command");
+                crash.Reached(CrashPoint.AfterCommand);
                 return CommandOutcome.Success(result is null or Unit ? null : JsonSerializer.SerializeToNode(result, result.GetType(), WorkflowCatalogue.Json));
             }
             catch (Exception ex) when (ex is DomainException or NotFoundException or ValidationException or ForbiddenException or DbUpdateException)
@@ -59,7 +59,7 @@ public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUs
                 await Forget(before, cancellationToken);
                 return Outcome(ex);
             }
-        });
+        }
     }
 
     private static CommandOutcome Outcome(Exception ex) => ex switch
@@ -81,21 +81,6 @@ public sealed class CommandRunner(IMediator mediator, AppDbContext db, CurrentUs
                 entry.State = EntityState.Detached;
             else if (entry.State != EntityState.Detached)
                 await entry.ReloadAsync(cancellationToken);
-        }
-    }
-
-    /// <summary>The engine's user acts with an administrator's reach; the person who triggered the step is restored afterwards.</summary>
-    private async Task<T> AsSystem<T>(Func<Task<T>> action)
-    {
-        var (id, roles) = (user.Id, user.Roles.ToList());
-        user.Set(SystemUserId, [Roles.Admin]);
-        try
-        {
-            return await action();
-        }
-        finally
-        {
-            user.Set(id, roles);
         }
     }
 }

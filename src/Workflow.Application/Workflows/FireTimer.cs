@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
+using Workflow.Application.Jobs;
 using Workflow.Application.Persistence;
 using Workflow.Engine.State;
 
@@ -12,31 +13,36 @@ namespace Workflow.Application.Workflows;
 public static class FireTimer
 {
     /// <summary>
-    /// A timer (or a service task's retry) is due: the instance moves on in this command's own
-    /// transaction. Firing a wait that is gone (already fired, withdrawn, instance finished) does
-    /// nothing, so a trigger that fires twice, or after a crash, is harmless.
+    /// A timer (or a service task's retry) is due: the instance moves on in this command's own transaction. The
+    /// instance's row is locked first and the wait checked, then consumed by the step it causes, in the same
+    /// transaction: a second firing (the job run again after a crash, the sweep at the same moment, another
+    /// node) waits for the first to commit, then finds the wait gone and does nothing.
     /// </summary>
     public sealed record Command(Guid InstanceId, Guid WaitId) : ICommand<bool>;
 
-    internal sealed class Handler(AppDbContext db, WorkflowRuntime runtime, CurrentUser user) : IRequestHandler<Command, bool>
+    internal sealed class Handler(WorkflowRuntime runtime) : IRequestHandler<Command, bool>
     {
         public async Task<bool> Handle(Command command, CancellationToken ct)
         {
-            var instance = await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSingleQuery()
-                .SingleOrDefaultAsync(i => i.Id == command.InstanceId, ct);
+            var instance = await runtime.Find(command.InstanceId, ct, exclusive: true);
             if (instance is null || instance.Status != InstanceStatus.Running || instance.ReadState().Waits.All(w => w.Id != command.WaitId))
                 return false;
-            if (!user.IsAuthenticated)
-                user.Set(CommandRunner.SystemUserId, [Roles.Admin]);
             return await runtime.RunAsync(instance, (engine, process, state, caller) =>
                 engine.FireTimerAsync(process, state, command.WaitId, caller, ct), ct);
         }
     }
+
+    /// <summary>What fires a timer of either kind: an instance's wait, or (without an instance) a version's timer start event.</summary>
+    public static IRequest<bool> For(Guid timerId, Guid? instanceId, DateTimeOffset dueAt) =>
+        instanceId is { } instance ? new Command(instance, timerId) : new FireTimerStart.Command(timerId, dueAt);
 }
 
 public static class FireDueTimers
 {
-    /// <summary>Fires every timer due by now, each in its own transaction: the sweep that catches a trigger lost in a crash, and what tests call after moving the clock.</summary>
+    /// <summary>
+    /// Fires every timer due by now (an instance's or a timer start event's), each in its own transaction: the
+    /// sweep that catches a job lost in a crash, and what tests call after moving the clock.
+    /// </summary>
     public sealed record Command(int Limit = 200) : IRequest<int>;
 
     internal sealed class Handler(AppDbContext db, TimeProvider clock, IServiceScopeFactory scopes, ILogger<Command> logger) : IRequestHandler<Command, int>
@@ -44,20 +50,23 @@ public static class FireDueTimers
         public async Task<int> Handle(Command command, CancellationToken ct)
         {
             var now = clock.GetUtcNow();
-            var due = await db.WorkflowTimers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(command.Limit).ToListAsync(ct);
+            var waits = await db.WorkflowTimers.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(command.Limit)
+                .Select(t => new { Id = t.WaitId, InstanceId = (Guid?)t.InstanceId, t.DueAt }).ToListAsync(ct);
+            var starts = await db.WorkflowTimerStarts.AsNoTracking().Where(t => t.DueAt <= now).OrderBy(t => t.DueAt).Take(command.Limit)
+                .Select(t => new { t.Id, InstanceId = (Guid?)null, t.DueAt }).ToListAsync(ct);
             var fired = 0;
-            foreach (var timer in due)
+            foreach (var timer in waits.Concat(starts).OrderBy(t => t.DueAt))
             {
-                await using var scope = scopes.CreateAsyncScope();
+                await using var scope = scopes.CreateJobScope();
                 try
                 {
-                    if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(new FireTimer.Command(timer.InstanceId, timer.WaitId), ct))
+                    if (await scope.ServiceProvider.GetRequiredService<IMediator>().Send(FireTimer.For(timer.Id, timer.InstanceId, timer.DueAt), ct))
                         fired++;
                 }
                 catch (DomainException ex)
                 {
-                    // Another node fired it at the same moment (concurrent-update): its result stands.
-                    logger.LogWarning(ex, "Timer {Wait} of instance {Instance} was not fired", timer.WaitId, timer.InstanceId);
+                    // Refused by the database (a concurrent change that locking did not cover): the timer stays due for the next sweep.
+                    logger.LogWarning(ex, "Timer {Timer} was not fired", timer.Id);
                 }
             }
             return fired;

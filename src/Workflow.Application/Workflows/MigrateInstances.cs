@@ -49,7 +49,7 @@ public static class MigrateInstances
             var from = await DefinitionLookup.Load(db, command.Key, command.FromVersion, ct);
             var to = await DefinitionLookup.Load(db, command.Key, command.ToVersion, ct);
             var (source, target) = (cache.Get(from), cache.Get(to));
-            var query = db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSplitQuery()
+            var query = db.WorkflowInstances.WithWaits()
                 .Where(i => i.DefinitionId == from.Id && i.Status == InstanceStatus.Running);
             if (command.InstanceIds is { Count: > 0 } ids)
                 query = query.Where(i => ids.Contains(i.Id));

@@ -34,16 +34,12 @@ public static class WorkflowCatalogue
         "plan-appointment", "expertise-report", "first-meeting",
     };
 
-    /// <summary>The workflow's own bookkeeping, never routed to workflows (see WorkflowEventRouter).</summary>
-    private static readonly HashSet<Type> InternalEvents =
-        [typeof(WorkflowTimerSet), typeof(WorkflowTimerCleared), typeof(WorkflowDefinitionPublished), typeof(WorkflowDefinitionUnpublished)];
-
     /// <summary>
     /// Event type (the record's name, as the router sends it) → the domain event: every one the application
-    /// raises, less the workflows' internal ones.
+    /// raises, less the internal ones (<see cref="IInternalEvent"/>).
     /// </summary>
     public static readonly IReadOnlyDictionary<string, Type> Events = typeof(IDomainEvent).Assembly.GetTypes()
-        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t) && !InternalEvents.Contains(t))
+        .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(IDomainEvent).IsAssignableFrom(t) && !typeof(IInternalEvent).IsAssignableFrom(t))
         .ToDictionary(t => t.Name, StringComparer.Ordinal);
 
     public static Catalogue Catalogue { get; } = Catalogue.Of(Commands.Keys, FormKeys, Events.Keys);

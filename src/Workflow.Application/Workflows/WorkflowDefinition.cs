@@ -81,7 +81,7 @@ public sealed class WorkflowDefinition : Entity
 }
 
 /// <summary>After commit, its timer start events are scheduled.</summary>
-public sealed record WorkflowDefinitionPublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record WorkflowDefinitionPublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IInternalEvent;
 
 /// <summary>After commit, its timer start events' triggers are removed.</summary>
-public sealed record WorkflowDefinitionUnpublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record WorkflowDefinitionUnpublished(Guid DefinitionId, string Key, int Version, DateTimeOffset OccurredAt) : IInternalEvent;

@@ -33,7 +33,7 @@ internal sealed class WorkflowEventRouter(AppDbContext db, WorkflowRuntime runti
         }
         foreach (var domainEvent in events)
         {
-            if (domainEvent is WorkflowTimerSet or WorkflowTimerCleared or WorkflowDefinitionPublished or WorkflowDefinitionUnpublished)
+            if (domainEvent is IInternalEvent)
                 continue;
             if (domainEvent is TaskCompleted { WorkflowInstanceId: { } instanceId, WorkflowElementId: { } elementId } completed)
                 await CompleteUserTask(instanceId, elementId, completed.Data, ct);

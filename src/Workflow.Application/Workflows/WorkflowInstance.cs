@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
 using Workflow.Application.Common;
 using Workflow.Engine.Execution;
 using Workflow.Engine.State;
@@ -95,12 +96,12 @@ public sealed class WorkflowInstance : Entity
         foreach (var gone in _timers.Where(t => !timers.ContainsKey(t.WaitId)).ToList())
         {
             _timers.Remove(gone);
-            Raise(new WorkflowTimerCleared(Id, gone.WaitId, now));
+            Raise(new WorkflowTimerCleared(gone.WaitId, gone.JobId, now));
         }
         foreach (var wait in timers.Values.Where(w => _timers.All(t => t.WaitId != w.Id)))
         {
             _timers.Add(new WorkflowTimer(wait.Id, Id, wait.DueAt!.Value));
-            Raise(new WorkflowTimerSet(Id, wait.Id, wait.DueAt!.Value, now));
+            Raise(new WorkflowTimerSet(wait.Id, Id, wait.DueAt!.Value, now));
         }
     }
 
@@ -111,6 +112,13 @@ public sealed class WorkflowInstance : Entity
         DefinitionVersion = definition.Version;
         Apply(state, now);
     }
+}
+
+public static class WorkflowInstanceQueries
+{
+    /// <summary>Instances with their waits (message subscriptions and timers), in one round trip: what every step on an instance starts from.</summary>
+    public static IQueryable<WorkflowInstance> WithWaits(this IQueryable<WorkflowInstance> instances) =>
+        instances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSingleQuery();
 }
 
 /// <summary>An instance waits for a domain event of this type with this correlation key (by default the dossier id).</summary>
@@ -125,7 +133,10 @@ public sealed class WorkflowSubscription(Guid waitId, Guid instanceId, string ev
     public string? CorrelationKey { get; private set; } = correlationKey;
 }
 
-/// <summary>A timer or a service-task retry due at a time; Quartz fires it, and a sweep catches any trigger lost in a crash.</summary>
+/// <summary>
+/// A timer or a service-task retry due at a time: a Hangfire job fires it (<see cref="WorkflowTimerJob"/>), and
+/// the sweep fires it if that job was lost in a crash.
+/// </summary>
 public sealed class WorkflowTimer(Guid waitId, Guid instanceId, DateTimeOffset dueAt)
 {
     public Guid WaitId { get; private set; } = waitId;
@@ -133,6 +144,9 @@ public sealed class WorkflowTimer(Guid waitId, Guid instanceId, DateTimeOffset d
     public Guid InstanceId { get; private set; } = instanceId;
 
     public DateTimeOffset DueAt { get; private set; } = dueAt;
+
+    /// <summary>The Hangfire job that fires it, once scheduled (after the commit that wrote the row), so that clearing the timer can delete it.</summary>
+    public string? JobId { get; private set; }
 }
 
 /// <summary>
@@ -164,8 +178,11 @@ public sealed class WorkflowJournalChunk
         chunks.OrderBy(c => c.Seq).SelectMany(c => c.Read()).ToList();
 }
 
-/// <summary>After commit: a Quartz trigger goes in for this wait.</summary>
-public sealed record WorkflowTimerSet(Guid InstanceId, Guid WaitId, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>
+/// After commit: a Hangfire job goes in for this timer, due at <paramref name="DueAt"/>: an instance's wait
+/// (<paramref name="TimerId"/> is the wait's id) or, without an instance, a version's timer start (<see cref="WorkflowTimerStart"/>).
+/// </summary>
+public sealed record WorkflowTimerSet(Guid TimerId, Guid? InstanceId, DateTimeOffset DueAt, DateTimeOffset OccurredAt) : IInternalEvent;
 
-/// <summary>After commit: the Quartz trigger of this wait comes out.</summary>
-public sealed record WorkflowTimerCleared(Guid InstanceId, Guid WaitId, DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>After commit: the timer's Hangfire job, if it had one, comes out (a job left behind would find nothing to do).</summary>
+public sealed record WorkflowTimerCleared(Guid TimerId, string? JobId, DateTimeOffset OccurredAt) : IInternalEvent;

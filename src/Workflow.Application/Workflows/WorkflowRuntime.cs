@@ -61,10 +61,19 @@ public sealed class WorkflowRuntime(AppDbContext db, DefinitionCache definitions
     }
 
     public async Task<WorkflowInstance> Load(Guid instanceId, CancellationToken ct) =>
-        // One round trip: an instance waits on a handful of messages and timers at most.
-        await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).AsSingleQuery()
-            .SingleOrDefaultAsync(i => i.Id == instanceId, ct)
-        ?? throw new NotFoundException("Workflow instance", instanceId);
+        await Find(instanceId, ct) ?? throw new NotFoundException("Workflow instance", instanceId);
+
+    /// <summary>
+    /// The instance with its waits, or null. <paramref name="exclusive"/> locks its row until the transaction
+    /// ends, so that steps racing for one wait (two firings of a timer) run one after the other.
+    /// </summary>
+    public async Task<WorkflowInstance?> Find(Guid instanceId, CancellationToken ct, bool exclusive = false)
+    {
+        var instances = exclusive
+            ? db.WorkflowInstances.FromSql($"SELECT *, xmin FROM workflow_instances WHERE id = {instanceId} FOR UPDATE")
+            : db.WorkflowInstances;
+        return await instances.WithWaits().SingleOrDefaultAsync(i => i.Id == instanceId, ct);
+    }
 
     private async Task CarryOut(WorkflowInstance instance, EngineResult result, CancellationToken ct)
     {
@@ -113,7 +122,7 @@ public sealed class WorkflowRuntime(AppDbContext db, DefinitionCache definitions
         var tasks = await db.Tasks.Where(t => t.WorkflowInstanceId == instanceId && (elementId == null || t.WorkflowElementId == elementId)).ToListAsync(ct);
         // Tracked tasks may have moved in this transaction (the one just completed): their status in memory decides.
         foreach (var task in tasks.Where(t => t.Status is WorkTaskStatus.Open or WorkTaskStatus.InProgress))
-            task.Cancel(user.IsAuthenticated ? user.Id : CommandRunner.SystemUserId, "The workflow moved on.", clock.GetUtcNow());
+            task.Cancel(user.IsAuthenticated ? user.Id : CurrentUser.SystemUserId, "The workflow moved on.", clock.GetUtcNow());
     }
 
     /// <summary>Expressions see the dossier as a global, beside the instance's variables.</summary>

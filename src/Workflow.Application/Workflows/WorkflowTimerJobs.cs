@@ -1,96 +1,63 @@
+using Hangfire;
+using Hangfire.States;
 using MediatR;
-using Quartz;
-using Workflow.Application.Jobs;
+using Microsoft.EntityFrameworkCore;
+using Workflow.Application.Common;
+using Workflow.Application.Persistence;
 
 namespace Workflow.Application.Workflows;
 
-/// <summary>One-shot Quartz trigger per timer wait, named after the wait, in the clustered job store.</summary>
-public sealed class WorkflowTimerScheduler(QuartzHostedService? quartz)
-{
-    public static readonly JobKey JobKey = new(nameof(WorkflowTimerJob), "workflow");
-
-    public async Task Schedule(Guid instanceId, Guid waitId, DateTimeOffset dueAt, CancellationToken ct)
-    {
-        if (quartz?.Scheduler is not { } scheduler)
-            return;
-        var trigger = TriggerBuilder.Create().WithIdentity(waitId.ToString(), "workflow-timers").ForJob(JobKey)
-            .UsingJobData("instanceId", instanceId.ToString()).UsingJobData("waitId", waitId.ToString())
-            .StartAt(dueAt).WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow()).Build();
-        if (await scheduler.CheckExists(trigger.Key, ct))
-            await scheduler.RescheduleJob(trigger.Key, trigger, ct);
-        else
-            await scheduler.ScheduleJob(trigger, ct);
-    }
-
-    public async Task ScheduleStart(ITrigger trigger, CancellationToken ct)
-    {
-        if (quartz?.Scheduler is not { } scheduler)
-            return;
-        if (await scheduler.CheckExists(trigger.Key, ct))
-            await scheduler.RescheduleJob(trigger.Key, trigger, ct);
-        else
-            await scheduler.ScheduleJob(trigger, ct);
-    }
-
-    /// <summary>Whether the trigger exists; true when there is no scheduler (nothing to restore then).</summary>
-    public async Task<bool> StartExists(TriggerKey key, CancellationToken ct) =>
-        quartz?.Scheduler is not { } scheduler || await scheduler.CheckExists(key, ct);
-
-    public async Task UnscheduleStart(TriggerKey key, CancellationToken ct)
-    {
-        if (quartz?.Scheduler is { } scheduler)
-            await scheduler.UnscheduleJob(key, ct);
-    }
-
-    /// <summary>Removes the triggers of a version's timer start events.</summary>
-    public async Task UnscheduleStarts(Guid definitionId, CancellationToken ct)
-    {
-        if (quartz?.Scheduler is not { } scheduler)
-            return;
-        var keys = await scheduler.GetTriggerKeys(Quartz.Impl.Matchers.GroupMatcher<TriggerKey>.GroupEquals(WorkflowTimerStarts.Group), ct);
-        var mine = keys.Where(k => k.Name.StartsWith($"{definitionId}/", StringComparison.Ordinal)).ToList();
-        if (mine.Count > 0)
-            await scheduler.UnscheduleJobs(mine, ct);
-    }
-
-    public async Task Unschedule(Guid waitId, CancellationToken ct)
-    {
-        if (quartz?.Scheduler is { } scheduler)
-            await scheduler.UnscheduleJob(new TriggerKey(waitId.ToString(), "workflow-timers"), ct);
-    }
-}
-
-/// <summary>After commit: the trigger follows the timer rows the transaction wrote.</summary>
-internal sealed class WorkflowTimerTriggers(WorkflowTimerScheduler scheduler, CrashSwitch crash) :
+/// <summary>
+/// After commit: each timer the transaction set (an instance's wait or a timer start event's next occurrence, one
+/// path for both) gets a Hangfire job due when it is, and each timer it cleared loses its job if that has not run
+/// yet. A crash between the commit and the job loses nothing: the sweep fires what is due.
+/// </summary>
+internal sealed class WorkflowTimerJobs(IBackgroundJobClient jobs, AppDbContext db, ICrashPoints crash) :
     INotificationHandler<WorkflowTimerSet>, INotificationHandler<WorkflowTimerCleared>
 {
-    public Task Handle(WorkflowTimerSet notification, CancellationToken ct)
+    public async Task Handle(WorkflowTimerSet timer, CancellationToken ct)
     {
-        crash.At("before-timer-trigger");
-        return scheduler.Schedule(notification.InstanceId, notification.WaitId, notification.DueAt, ct);
+        crash.Reached(CrashPoint.BeforeTimerJob);
+        var jobId = jobs.Schedule<WorkflowTimerJob>(job => job.Fire(timer.TimerId, timer.InstanceId, timer.DueAt, CancellationToken.None), timer.DueAt);
+        // Kept on the row so that clearing the timer can delete the job; a row gone meanwhile leaves a job that finds nothing to do.
+        if (timer.InstanceId is null)
+            await db.WorkflowTimerStarts.Where(t => t.Id == timer.TimerId && t.DueAt == timer.DueAt).ExecuteUpdateAsync(s => s.SetProperty(t => t.JobId, jobId), ct);
+        else
+            await db.WorkflowTimers.Where(t => t.WaitId == timer.TimerId).ExecuteUpdateAsync(s => s.SetProperty(t => t.JobId, jobId), ct);
     }
 
-    public Task Handle(WorkflowTimerCleared notification, CancellationToken ct) => scheduler.Unschedule(notification.WaitId, ct);
-}
-
-public sealed class WorkflowTimerJob(IMediator mediator, WorkflowTimerScheduler scheduler) : IJob
-{
-    public Task Execute(IJobExecutionContext context)
+    public Task Handle(WorkflowTimerCleared timer, CancellationToken ct)
     {
-        var data = context.MergedJobDataMap;
-        if (data.ContainsKey(WorkflowTimerStarts.DefinitionIdKey))
-            return WorkflowTimerStarts.Fire(mediator, scheduler, data, context.CancellationToken);
-        return mediator.Send(new FireTimer.Command(Guid.Parse(data.GetString("instanceId")!), Guid.Parse(data.GetString("waitId")!)), context.CancellationToken);
+        // Only a job still waiting for its time: the one running now (the timer that fired) ends as it should, succeeded.
+        if (timer.JobId is not null)
+            jobs.Delete(timer.JobId, ScheduledState.StateName);
+        return Task.CompletedTask;
     }
 }
 
-/// <summary>Fires what is due and has no trigger any more (one lost between commit and scheduling, in a crash).</summary>
-[DisallowConcurrentExecution]
-public sealed class WorkflowTimerSweepJob(IMediator mediator) : IJob
+/// <summary>The Hangfire job of every workflow timer and timer start event.</summary>
+public sealed class WorkflowTimerJob(IMediator mediator, ICrashPoints crash)
 {
-    public async Task Execute(IJobExecutionContext context)
+    [JobDisplayName("Workflow timer {0}")]
+    [AutomaticRetry(Attempts = 5)]
+    public async Task Fire(Guid timerId, Guid? instanceId, DateTimeOffset dueAt, CancellationToken ct)
     {
-        await mediator.Send(new FireDueTimers.Command(), context.CancellationToken);
-        await mediator.Send(new RestoreTimerStartTriggers.Command(), context.CancellationToken);
+        await mediator.Send(FireTimer.For(timerId, instanceId, dueAt), ct);
+        crash.Reached(CrashPoint.AfterTimerFired);
+    }
+}
+
+/// <summary>
+/// Every minute (Jobs:Cron:WorkflowSweep): fires the timers that are due and were not fired (a job lost between a
+/// commit and its scheduling), and gives timer start events of published versions the rows they lack.
+/// </summary>
+public sealed class WorkflowSweepJob(IMediator mediator)
+{
+    [JobDisplayName("Workflow sweep")]
+    [AutomaticRetry(Attempts = 0)]
+    public async Task Run(CancellationToken ct)
+    {
+        await mediator.Send(new RestoreTimerStarts.Command(), ct);
+        await mediator.Send(new FireDueTimers.Command(), ct);
     }
 }

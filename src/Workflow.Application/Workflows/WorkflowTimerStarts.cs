@@ -1,10 +1,6 @@
 using System.Text.Json;
-using System.Globalization;
 using System.Text.Json.Nodes;
-using MediatR;
 using Microsoft.EntityFrameworkCore;
-using Quartz;
-using Quartz.Impl.Matchers;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
 using Workflow.Application.Persistence;
@@ -15,22 +11,12 @@ using Workflow.Engine.Timing;
 namespace Workflow.Application.Workflows;
 
 /// <summary>
-/// Timer start events of the published versions: one Quartz trigger per timer start event, named
-/// "{definitionId}/{startEventId}" in the group workflow-timer-starts. A date or a duration (from
-/// publication) fires once; a cycle fires at its next occurrence and the job schedules the one after,
-/// counting down the repetitions left, so a cycle in months or days follows the calendar.
+/// Timer start events of the published versions: one <see cref="WorkflowTimerStart"/> row per event, holding its
+/// next occurrence. A date or a duration (from publication) fires once; a cycle fires at its next occurrence and
+/// then waits for the one after, counting down the repetitions left, so a cycle in months or days follows the calendar.
 /// </summary>
 public static class WorkflowTimerStarts
 {
-    public const string Group = "workflow-timer-starts";
-    public const string DefinitionIdKey = "definitionId";
-    public const string StartEventIdKey = "startEventId";
-    public const string CycleKey = "cycle";
-    public const string DueKey = "due";
-    public const string RemainingKey = "remaining";
-
-    public static TriggerKey KeyOf(Guid definitionId, string startEventId) => new($"{definitionId}/{startEventId}", Group);
-
     /// <summary>The first occurrence after <paramref name="now"/>, and how many more follow it (null: forever); null if it never fires.</summary>
     public static (DateTimeOffset Due, int? Remaining)? FirstOccurrence(TimerSpec timer, DateTimeOffset now)
     {
@@ -54,53 +40,92 @@ public static class WorkflowTimerStarts
         return null;
     }
 
-    public static ITrigger Trigger(Guid definitionId, string startEventId, string? cycle, DateTimeOffset due, int? remaining) =>
-        TriggerBuilder.Create().WithIdentity(KeyOf(definitionId, startEventId)).ForJob(WorkflowTimerScheduler.JobKey)
-            .UsingJobData(DefinitionIdKey, definitionId.ToString()).UsingJobData(StartEventIdKey, startEventId)
-            .UsingJobData(CycleKey, cycle ?? "").UsingJobData(DueKey, due.ToString("O", CultureInfo.InvariantCulture))
-            .UsingJobData(RemainingKey, remaining?.ToString(CultureInfo.InvariantCulture) ?? "")
-            .StartAt(due).WithSimpleSchedule(s => s.WithMisfireHandlingInstructionFireNow()).Build();
+    /// <summary>The occurrence after the one due at <paramref name="due"/>, with <paramref name="remaining"/> left after that one; null when the timer is spent.</summary>
+    public static (DateTimeOffset Due, int? Remaining)? NextOccurrence(TimerSpec timer, DateTimeOffset due, int? remaining) =>
+        timer.Kind == TimerKind.Cycle && remaining is null or > 0 && TimerSchedule.NextCycleDue(timer, due) is { } next
+            ? (next, remaining - 1)
+            : null;
+}
 
-    /// <summary>
-    /// What the job does when a timer start trigger fires: starts an instance of the version (if it is
-    /// still published) in the command's own transaction, then schedules a cycle's next occurrence.
-    /// </summary>
-    public static async Task Fire(IMediator mediator, WorkflowTimerScheduler scheduler, JobDataMap data, CancellationToken ct)
+/// <summary>In the publication's transaction: a published version's timer start events get their first occurrence, an unpublished version's go.</summary>
+internal sealed class WorkflowTimerStartRows(AppDbContext db, DefinitionCache definitions) : IBeforeCommitHandler
+{
+    public async Task Handle(IReadOnlyList<IDomainEvent> events, CancellationToken ct)
     {
-        var definitionId = Guid.Parse(data.GetString(DefinitionIdKey)!);
-        var startEventId = data.GetString(StartEventIdKey)!;
-        var published = true;
-        try
+        foreach (var domainEvent in events)
         {
-            published = (await mediator.Send(new StartInstanceByTimer.Command(definitionId, startEventId), ct)).Published;
-        }
-        finally
-        {
-            // A failed start does not end the cycle; an unpublished version does.
-            var cycle = data.GetString(CycleKey);
-            var remainingText = data.GetString(RemainingKey);
-            int? remaining = string.IsNullOrEmpty(remainingText) ? null : int.Parse(remainingText, CultureInfo.InvariantCulture);
-            if (published && !string.IsNullOrEmpty(cycle) && remaining is null or > 0
-                && TimerSchedule.NextCycleDue(new TimerSpec(TimerKind.Cycle, cycle), DateTimeOffset.Parse(data.GetString(DueKey)!, CultureInfo.InvariantCulture)) is { } next)
-                await scheduler.ScheduleStart(Trigger(definitionId, startEventId, cycle, next, remaining - 1), ct);
-            else
-                // The last occurrence (Quartz would drop a spent one-shot trigger anyway; this also holds when it is fired by other means).
-                await scheduler.UnscheduleStart(KeyOf(definitionId, startEventId), ct);
+            if (domainEvent is WorkflowDefinitionPublished published)
+            {
+                var definition = await db.WorkflowDefinitions.FindAsync([published.DefinitionId], ct)
+                                 ?? throw new NotFoundException("Workflow definition", published.DefinitionId);
+                foreach (var start in definitions.Get(definition).TimerStarts)
+                    if (WorkflowTimerStarts.FirstOccurrence(start.Timer!, published.OccurredAt) is { } first)
+                        db.WorkflowTimerStarts.Add(WorkflowTimerStart.Schedule(definition.Id, start.Id, first.Due, first.Remaining, published.OccurredAt));
+            }
+            else if (domainEvent is WorkflowDefinitionUnpublished unpublished)
+            {
+                foreach (var timer in await db.WorkflowTimerStarts.Where(t => t.DefinitionId == unpublished.DefinitionId).ToListAsync(ct))
+                {
+                    timer.Cancel(unpublished.OccurredAt);
+                    db.WorkflowTimerStarts.Remove(timer);
+                }
+            }
         }
     }
 }
 
-public static class RestoreTimerStartTriggers
+public static class FireTimerStart
 {
     /// <summary>
-    /// The sweep's half for timer start events: a published version's timer start whose trigger is missing
-    /// (lost between the publication's commit and its scheduling, in a crash) gets it back, worked out from
-    /// the publication and the instances already started at that event; an existing trigger is left alone.
-    /// Returns how many triggers were recreated.
+    /// The occurrence of a timer start event due at <paramref name="DueAt"/> fires: in one transaction, an instance
+    /// of the version starts at that event (without a dossier) and the timer moves to its next occurrence, or goes
+    /// when spent. The timer's row is locked and the occurrence named by its due time, so a second firing of it (the
+    /// job run again after a crash, the sweep at the same moment, another node) finds it gone and does nothing.
     /// </summary>
-    public sealed record Command : IRequest<int>;
+    public sealed record Command(Guid TimerId, DateTimeOffset DueAt) : ICommand<bool>;
 
-    internal sealed class Handler(AppDbContext db, DefinitionCache definitions, WorkflowTimerScheduler scheduler) : IRequestHandler<Command, int>
+    internal sealed class Handler(AppDbContext db, WorkflowRuntime runtime, DefinitionCache definitions, TimeProvider clock) : MediatR.IRequestHandler<Command, bool>
+    {
+        public async Task<bool> Handle(Command command, CancellationToken ct)
+        {
+            var timer = await db.WorkflowTimerStarts.FromSql($"SELECT * FROM workflow_timer_starts WHERE id = {command.TimerId} FOR UPDATE").SingleOrDefaultAsync(ct);
+            if (timer is null || timer.DueAt != WorkflowTimerStart.Stored(command.DueAt))
+                return false;
+            var now = clock.GetUtcNow();
+            var definition = await db.WorkflowDefinitions.SingleAsync(d => d.Id == timer.DefinitionId, ct);
+            var start = definitions.Get(definition).TimerStarts.FirstOrDefault(s => s.Id == timer.StartEventId);
+            if (definition.Status != DefinitionStatus.Published || start is null)
+            {
+                // Unpublishing removes the row; one found anyway starts nothing.
+                timer.Cancel(now);
+                db.WorkflowTimerStarts.Remove(timer);
+                return false;
+            }
+            await runtime.StartAsync(definition, null,
+                async (engine, process, caller, id) => await engine.StartAsync(process, new JsonObject(), timer.StartEventId, caller, id, ct), ct);
+            if (WorkflowTimerStarts.NextOccurrence(start.Timer!, timer.DueAt, timer.Remaining) is { } next)
+                timer.MoveTo(next.Due, next.Remaining, now);
+            else
+            {
+                timer.Cancel(now);
+                db.WorkflowTimerStarts.Remove(timer);
+            }
+            return true;
+        }
+    }
+}
+
+public static class RestoreTimerStarts
+{
+    /// <summary>
+    /// The sweep's half for timer start events: a published version's timer start without its row (a version
+    /// published before the rows existed, when Quartz kept triggers instead) gets it back, at the occurrence after
+    /// those already started, counted from the publication and the instances' journals; a spent one stays spent.
+    /// Returns how many rows were made.
+    /// </summary>
+    public sealed record Command : ICommand<int>;
+
+    internal sealed class Handler(AppDbContext db, DefinitionCache definitions, TimeProvider clock) : MediatR.IRequestHandler<Command, int>
     {
         public async Task<int> Handle(Command command, CancellationToken ct)
         {
@@ -108,82 +133,32 @@ public static class RestoreTimerStartTriggers
             var restored = 0;
             foreach (var definition in published)
             {
-                var process = await definitions.Get(db, definition.Id, ct);
-                var starts = process.TimerStarts.ToList();
+                var starts = (await definitions.Get(db, definition.Id, ct)).TimerStarts.ToList();
                 if (starts.Count == 0)
                     continue;
-                foreach (var start in starts)
+                var present = await db.WorkflowTimerStarts.Where(t => t.DefinitionId == definition.Id).Select(t => t.StartEventId).ToListAsync(ct);
+                foreach (var start in starts.Where(s => !present.Contains(s.Id)))
                 {
-                    var key = WorkflowTimerStarts.KeyOf(definition.Id, start.Id);
-                    if (await scheduler.StartExists(key, ct))
-                        continue;
                     // The instances of this version that started at this event, as their journals say.
                     var startedHere = JsonSerializer.Serialize(new[] { new { kind = "instance-started", elementId = start.Id } });
                     var fired = await db.WorkflowJournal.CountAsync(j => j.Seq == 0 && EF.Functions.JsonContains(j.Entries, startedHere)
                         && db.WorkflowInstances.Any(i => i.Id == j.InstanceId && i.DefinitionId == definition.Id && i.DossierId == null), ct);
                     if (Next(start.Timer!, definition.PublishedAt!.Value, fired) is not { } next)
                         continue;
-                    await scheduler.ScheduleStart(WorkflowTimerStarts.Trigger(definition.Id, start.Id,
-                        start.Timer!.Kind == TimerKind.Cycle ? start.Timer.Value : null, next.Due, next.Remaining), ct);
+                    db.WorkflowTimerStarts.Add(WorkflowTimerStart.Schedule(definition.Id, start.Id, next.Due, next.Remaining, clock.GetUtcNow()));
                     restored++;
                 }
             }
             return restored;
         }
 
-        /// <summary>The occurrence after the <paramref name="fired"/> already gone, counted from the publication, as publishing scheduled them (a past one fires at once).</summary>
+        /// <summary>The occurrence after the <paramref name="fired"/> already gone, counted from the publication, as publishing counted them (a past one fires at once).</summary>
         private static (DateTimeOffset Due, int? Remaining)? Next(TimerSpec timer, DateTimeOffset publishedAt, int fired)
         {
-            if (WorkflowTimerStarts.FirstOccurrence(timer, publishedAt) is not { } first)
-                return null;
-            var (due, remaining) = first;
-            for (var i = 0; i < fired; i++)
-            {
-                if (timer.Kind != TimerKind.Cycle || remaining is <= 0 || TimerSchedule.NextCycleDue(timer, due) is not { } next)
-                    return null;
-                (due, remaining) = (next, remaining - 1);
-            }
-            return (due, remaining);
+            var occurrence = WorkflowTimerStarts.FirstOccurrence(timer, publishedAt);
+            for (var i = 0; i < fired && occurrence is { } current; i++)
+                occurrence = WorkflowTimerStarts.NextOccurrence(timer, current.Due, current.Remaining);
+            return occurrence;
         }
     }
-
-}
-
-public static class StartInstanceByTimer
-{
-    public sealed record Result(bool Published, Guid? InstanceId);
-
-    /// <summary>A timer start event fired: an instance of that version, with no dossier, starts at it, if the version is still the published one.</summary>
-    public sealed record Command(Guid DefinitionId, string StartEventId) : ICommand<Result>;
-
-    internal sealed class Handler(AppDbContext db, WorkflowRuntime runtime, CurrentUser user) : IRequestHandler<Command, Result>
-    {
-        public async Task<Result> Handle(Command command, CancellationToken ct)
-        {
-            var definition = await db.WorkflowDefinitions.SingleOrDefaultAsync(d => d.Id == command.DefinitionId, ct);
-            if (definition is not { Status: DefinitionStatus.Published })
-                return new Result(false, null);
-            if (!user.IsAuthenticated)
-                user.Set(CommandRunner.SystemUserId, [Roles.Admin]);
-            var instance = await runtime.StartAsync(definition, null,
-                async (engine, process, caller, id) => await engine.StartAsync(process, new JsonObject(), command.StartEventId, caller, id, ct), ct);
-            return new Result(true, instance?.Id);
-        }
-    }
-}
-
-/// <summary>After commit: a published version's timer start events get their triggers; an unpublished one loses them.</summary>
-internal sealed class WorkflowTimerStartTriggers(AppDbContext db, DefinitionCache definitions, WorkflowTimerScheduler scheduler) :
-    INotificationHandler<WorkflowDefinitionPublished>, INotificationHandler<WorkflowDefinitionUnpublished>
-{
-    public async Task Handle(WorkflowDefinitionPublished notification, CancellationToken ct)
-    {
-        var process = await definitions.Get(db, notification.DefinitionId, ct);
-        foreach (var start in process.TimerStarts)
-            if (WorkflowTimerStarts.FirstOccurrence(start.Timer!, notification.OccurredAt) is { } first)
-                await scheduler.ScheduleStart(WorkflowTimerStarts.Trigger(notification.DefinitionId, start.Id,
-                    start.Timer!.Kind == TimerKind.Cycle ? start.Timer.Value : null, first.Due, first.Remaining), ct);
-    }
-
-    public Task Handle(WorkflowDefinitionUnpublished notification, CancellationToken ct) => scheduler.UnscheduleStarts(notification.DefinitionId, ct);
 }

@@ -125,7 +125,7 @@ internal static class EngineBench
             await using (var db = contexts.CreateDbContext())
             await using (var tx = await BeginAsUnitOfWork(db))
             {
-                var instance = await db.WorkflowInstances.Include(i => i.Subscriptions).Include(i => i.Timers).SingleAsync(i => i.Id == id);
+                var instance = await db.WorkflowInstances.WithWaits().SingleAsync(i => i.Id == id);
                 var state = instance.ReadState();
                 var done = await engine.CompleteUserTaskAsync(process, state, state.Waits[0].Id, new JsonObject { ["ok"] = true });
                 instance.Apply(done.State, TimeProvider.System.GetUtcNow());

@@ -2,7 +2,7 @@ namespace Workflow.Engine.State;
 
 /// <summary>
 /// Something an instance waits for, described as data so the host can persist it and act on it:
-/// show a user task, subscribe to a domain event, or schedule a timer (Quartz) that calls FireTimer.
+/// show a user task, subscribe to a domain event, or schedule a timer (a Hangfire job in the application) that calls FireTimer.
 /// </summary>
 public sealed class Wait
 {

@@ -2,6 +2,7 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using Hangfire;
 using MediatR;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Identity;
@@ -10,6 +11,7 @@ using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Workflow.Application.Common;
+using Workflow.Application.Jobs;
 using Workflow.Application.Persistence;
 using Workflow.Application.Users;
 
@@ -53,20 +55,21 @@ public class AppFixture : IAsyncLifetime
             // Hundreds of sign-ins from one address: the login rate limit is tested on its own fixture.
             web.UseSetting("Auth:LoginRateLimit:PermitLimit", "1000000");
             web.UseSetting("Database:MigrateOnStartup", "true");
-            // Tests deliver e-mail by hand (EmailDispatcher), to the SMTP sink scripts/test.sh starts.
-            web.UseSetting("Email:BackgroundDelivery", "false");
             // The feed tests serve calendars from a local HTTP server.
             web.UseSetting("Calendars:AllowPrivateNetworks", "true");
-            web.UseSetting("Quartz:Enabled", "false");
+            // No job server: jobs are scheduled in this database's Hangfire store and tests run what they need
+            // (FireDueTimers, DeliverEmails) by hand, on the test clock; JobServerFixture turns a server on.
+            web.UseSetting("Jobs:Server", "false");
             // Tests deploy the definitions they need; the shipped ones start on every expertise dossier.
             web.UseSetting("Workflows:DeployOnStartup", "false");
-            Configure(web);
             if (Environment.GetEnvironmentVariable("WORKFLOW_TEST_SMTP") is { } smtp)
             {
                 web.UseSetting("Smtp:Host", smtp.Split(':')[0]);
                 web.UseSetting("Smtp:Port", smtp.Split(':')[1]);
                 web.UseSetting("Smtp:From", "workflow@test.local");
             }
+            // Last, so that a fixture can change any of the above (a mail server that is down).
+            Configure(web);
             web.ConfigureTestServices(services =>
             {
                 services.RemoveAll<TimeProvider>();
@@ -98,10 +101,17 @@ public class AppFixture : IAsyncLifetime
     /// <summary>For fixtures that need the application set up differently.</summary>
     protected virtual void Configure(IWebHostBuilder web) { }
 
-    public async Task DisposeAsync()
+    /// <summary>Stops the application (its job server with it); the database stays until <see cref="DisposeAsync"/>.</summary>
+    public async Task StopApplication()
     {
         if (_factory is not null)
             await _factory.DisposeAsync();
+        _factory = null;
+    }
+
+    public async Task DisposeAsync()
+    {
+        await StopApplication();
         if (_database is not null)
             await TestDatabase.Drop(_database);
     }
@@ -115,11 +125,42 @@ public class AppFixture : IAsyncLifetime
         return await scope.ServiceProvider.GetRequiredService<IMediator>().Send(request);
     }
 
-    /// <summary>Runs the e-mail sender once, as the background loop would.</summary>
+    /// <summary>Runs the e-mail sweep once: sends every message due, to the SMTP sink scripts/test.sh starts.</summary>
     public async Task<int> DeliverEmails()
     {
         await using var scope = Services.CreateAsyncScope();
         return await scope.ServiceProvider.GetRequiredService<Workflow.Application.Notifications.EmailDispatcher>().DeliverDue(500, CancellationToken.None);
+    }
+
+    /// <summary>This database's Hangfire store.</summary>
+    public JobStorage JobStorage => Services.GetRequiredService<JobStorage>();
+
+    /// <summary>Runs a job here and now, as Hangfire's worker would: in a job scope of its own, as the workflow engine's user.</summary>
+    public async Task RunJob<TJob>(Func<TJob, Task> run) where TJob : notnull
+    {
+        await using var scope = Services.GetRequiredService<IServiceScopeFactory>().CreateJobScope();
+        await run(ActivatorUtilities.GetServiceOrCreateInstance<TJob>(scope.ServiceProvider));
+    }
+
+    /// <summary>The state Hangfire has the job in (Scheduled, Enqueued, Processing, Succeeded, Failed, Deleted), null if there is no such job.</summary>
+    public string? JobState(string jobId)
+    {
+        using var connection = JobStorage.GetConnection();
+        return connection.GetStateData(jobId)?.Name;
+    }
+
+    /// <summary>The id of a job calling <paramref name="method"/> with this first argument, in whatever state Hangfire has it; null if none.</summary>
+    public string? FindJob(string method, object firstArgument)
+    {
+        var monitoring = JobStorage.GetMonitoringApi();
+        var argument = firstArgument.ToString();
+        bool Calls(Hangfire.Common.Job? job) => job is not null && job.Method.Name == method && job.Args.Count > 0 && job.Args[0]?.ToString() == argument;
+        return monitoring.EnqueuedJobs("default", 0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key)
+            .Concat(monitoring.ProcessingJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.ScheduledJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.SucceededJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .Concat(monitoring.FailedJobs(0, 1000).Where(j => Calls(j.Value.Job)).Select(j => j.Key))
+            .FirstOrDefault();
     }
 
     public async Task<T> Query<T>(Func<AppDbContext, Task<T>> query)

@@ -3,7 +3,7 @@ using System.Diagnostics;
 namespace Workflow.Tests.Infrastructure;
 
 /// <summary>
-/// Waits for something another process or thread does (Quartz firing, a child process starting):
+/// Waits for something another process or thread does (Hangfire running a job, a child process starting):
 /// polls the condition, bounded in time. Real time on purpose: those parties run on the machine's clock.
 /// </summary>
 public static class Eventually

@@ -5,7 +5,7 @@ using Workflow.Application;
 namespace Workflow.Tests.Infrastructure;
 
 /// <summary>
-/// The real PostgreSQL that scripts/test.sh starts. The schema is migrated once into a
+/// The real PostgreSQL that scripts/test.sh starts. The schema (and Hangfire's) is migrated once into a
 /// template; every test class gets its own copy (CREATE DATABASE … TEMPLATE …), in milliseconds.
 /// </summary>
 public static class TestDatabase
@@ -60,6 +60,8 @@ public static class TestDatabase
         await Execute($"CREATE DATABASE {name}");
         await using (var db = AppDbContextOptions.Create(ConnectionString(name)))
             await db.Database.MigrateAsync();
+        // Hangfire's schema too, as `workflow db migrate` installs it: every copy has its own job store.
+        Workflow.Application.Jobs.JobHosting.Install(ConnectionString(name));
         NpgsqlConnection.ClearAllPools();
         return name;
     }

@@ -40,9 +40,9 @@ public sealed class MigrationsMatchModelTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task Migrations_add_the_exclusion_constraints_the_roles_and_quartzs_job_store()
+    public async Task Migrations_add_the_exclusion_constraints_and_the_roles_and_quartzs_tables_are_gone()
     {
-        (await Rows(_migrated, "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'qrtz%' ORDER BY 1")).Count.ShouldBe(11);
+        (await Rows(_migrated, "SELECT table_name FROM information_schema.tables WHERE table_name LIKE 'qrtz%' ORDER BY 1")).ShouldBeEmpty();
         var exclusions = await Rows(_migrated, "SELECT conname FROM pg_constraint WHERE contype = 'x' ORDER BY conname");
         exclusions.ShouldBe(["ex_appointments_main_user_no_overlap", "ex_availability_ranges_user_no_overlap"]);
         (await Rows(_migrated, "SELECT name FROM roles ORDER BY name")).ShouldBe(["admin", "designer", "expert", "planner"]);
@@ -52,13 +52,13 @@ public sealed class MigrationsMatchModelTests : IAsyncLifetime
     {
         var columns = await Rows(database, """
             SELECT table_name || '.' || column_name || ' ' || data_type || ' ' || is_nullable || ' ' || coalesce(character_maximum_length::text, '')
-            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__ef_migrations_history' AND table_name NOT LIKE 'qrtz\_%'
+            FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '__ef_migrations_history'
             """);
         // Exclusion constraints (ex_*) and their indexes are SQL-only; the next test checks them.
-        var indexes = await Rows(database, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__ef_migrations_history' AND tablename NOT LIKE 'qrtz\\_%' AND indexname NOT LIKE 'ex\\_%'");
+        var indexes = await Rows(database, "SELECT indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '__ef_migrations_history' AND indexname NOT LIKE 'ex\\_%'");
         var constraints = await Rows(database, """
             SELECT conrelid::regclass || ' ' || conname || ' ' || pg_get_constraintdef(oid) FROM pg_constraint
-            WHERE connamespace = 'public'::regnamespace AND contype <> 'x' AND conrelid::regclass::text <> '__ef_migrations_history' AND conrelid::regclass::text NOT LIKE 'qrtz\_%'
+            WHERE connamespace = 'public'::regnamespace AND contype <> 'x' AND conrelid::regclass::text <> '__ef_migrations_history'
             """);
         var sequences = await Rows(database, "SELECT sequence_name FROM information_schema.sequences WHERE sequence_schema = 'public'");
         return [.. columns, .. indexes, .. constraints, .. sequences];

@@ -37,7 +37,7 @@ public sealed class ServiceTaskTests(AppFixture app) : IClassFixture<AppFixture>
         var task = await app.Query(db => db.Tasks.SingleAsync(t => t.DossierId == dossier.Id));
         task.Title.ShouldBe($"Call the insured {dossier.Reference}");
         task.AssigneeId.ShouldBe(planner.Id);
-        task.CreatedById.ShouldBe(CommandRunner.SystemUserId);
+        task.CreatedById.ShouldBe(CurrentUser.SystemUserId);
         (await Instance(started.Id)).ReadState().Variables["taskId"]!.GetValue<string>().ShouldBe(task.Id.ToString());
     }
 

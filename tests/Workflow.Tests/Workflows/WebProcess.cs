@@ -5,7 +5,10 @@ using Workflow.Tests.Infrastructure;
 
 namespace Workflow.Tests.Workflows;
 
-/// <summary>The web host as a separate process (<c>dotnet Workflow.Web.dll</c>) on a test database, so a test can kill it mid-run.</summary>
+/// <summary>
+/// The web host as a separate process on a test database, so a test can kill it mid-run: the application's own
+/// host with its crash points armed (tests/Workflow.CrashHost: CrashAt names the point where it dies).
+/// </summary>
 public sealed class WebProcess : IAsyncDisposable
 {
     private readonly Process _process;
@@ -18,18 +21,17 @@ public sealed class WebProcess : IAsyncDisposable
 
     public static async Task<WebProcess> Start(string connectionString, IDictionary<string, string> settings)
     {
-        // The web project's own build output, with the same configuration as these tests.
+        // The crash host's build output, with the same configuration as these tests.
         var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(Node.RepositoryRoot, "src", "Workflow.Web", "bin", configuration, "net10.0", "Workflow.Web.dll");
+        var dll = Path.Combine(Node.RepositoryRoot, "tests", "Workflow.CrashHost", "bin", configuration, "net10.0", "Workflow.CrashHost.dll");
         var address = new Uri($"http://127.0.0.1:{FreePort()}");
         var info = new ProcessStartInfo("dotnet", [dll]) { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = Path.GetDirectoryName(dll)! };
         info.Environment["ASPNETCORE_ENVIRONMENT"] = "Testing";
         info.Environment["ASPNETCORE_URLS"] = address.ToString();
         info.Environment["ConnectionStrings__Workflow"] = connectionString;
         info.Environment["Identity__PasswordHashIterations"] = "1000";
-        info.Environment["Email__BackgroundDelivery"] = "false";
         info.Environment["Workflows__DeployOnStartup"] = "false";
-        info.Environment["Quartz__Enabled"] = "false";
+        info.Environment["Jobs__Server"] = "false";
         foreach (var (key, value) in settings)
             info.Environment[key.Replace(":", "__")] = value;
         var process = Process.Start(info)!;

@@ -46,3 +46,7 @@ public sealed class WorkflowJournal : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261129170000_UserLanguage")]
 public sealed class UserLanguage : SqlMigration;
+
+[DbContext(typeof(AppDbContext))]
+[Migration("20261201090000_HangfireTimers")]
+public sealed class HangfireTimers : SqlMigration;
