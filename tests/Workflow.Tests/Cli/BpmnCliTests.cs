@@ -107,7 +107,7 @@ public sealed class BpmnCliTests : IDisposable
         var (code, output, _) = await Run("bench", "engine", "--instances", "300", "--clients", "2");
 
         code.ShouldBe(0);
-        output.ShouldMatch(@"^in memory: 300 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+        output.ShouldMatch(@"^in memory: 300 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s, [0-9]+ µs CPU each\s*$");
     }
 
     [Fact]
@@ -120,8 +120,8 @@ public sealed class BpmnCliTests : IDisposable
 
             error.ShouldBeEmpty();
             code.ShouldBe(0);
-            output.ShouldMatch(@"(?m)^persisted on PostgreSQL: 40 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
-            output.ShouldMatch(@"(?m)^through the application: 10 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s\s*$");
+            output.ShouldMatch(@"(?m)^persisted on PostgreSQL: 40 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s, [0-9]+ µs CPU each\s*$");
+            output.ShouldMatch(@"(?m)^through the application: 10 instances, 2 clients, [0-9.]+ s, [0-9]+ instances/s, [0-9]+ µs CPU each\s*$");
             // Every instance of the application run went to its end, with its note and its review task done.
             await using var db = AppDbContextOptions.Create(TestDatabase.ConnectionString(database));
             var instances = await db.WorkflowInstances.Where(i => i.DefinitionKey == "bench-app").ToListAsync();
