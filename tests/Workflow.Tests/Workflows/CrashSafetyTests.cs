@@ -111,7 +111,8 @@ public sealed class CrashSafetyTests(AppFixture app) : IClassFixture<AppFixture>
         var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.DossierId == dossier.Id));
         instance.Status.ShouldBe(InstanceStatus.Completed, "the step committed before the crash");
         var monitoring = app.JobStorage.GetMonitoringApi();
-        var orphan = monitoring.ProcessingJobs(0, 10).ShouldHaveSingleItem().Key;
+        // The timer's job was left processing by the dead node (a recurring sweep may have been caught running beside it).
+        var orphan = monitoring.ProcessingJobs(0, 10).Where(j => j.Value.Job?.Type == typeof(WorkflowTimerJob)).ShouldHaveSingleItem().Key;
 
         // Restarted: Hangfire gives the dead node's job to a live one after the invisibility timeout (5 minutes by default).
         await using (await WebProcess.Start(app.ConnectionString, new Dictionary<string, string>
