@@ -70,9 +70,9 @@ export function Layout() {
           </ul>
         </nav>
         {/* Who I am and the zone every time is shown in, on two short lines: the header stays on one line on a laptop. */}
-        <div className="d-flex align-items-center gap-2 small flex-nowrap">
+        <div className="d-flex align-items-center gap-2 small flex-wrap flex-lg-nowrap">
           <LanguageSwitch />
-          <div className="lh-sm text-end text-nowrap">
+          <div className="lh-sm text-end shell-who">
             <div><span className="visually-hidden">{t('shell.signedInLabel')} </span>{user.fullName}</div>
             <div className="text-body-secondary" title={user.timeZone}>
               <span className="visually-hidden">{t('shell.timeZoneLabel')} </span>{user.timeZone} ({zone.zoneName()})
