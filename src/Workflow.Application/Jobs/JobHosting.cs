@@ -119,7 +119,14 @@ internal sealed class JobServer(JobStorage storage, JobActivator activator, IRec
         if (Interlocked.Exchange(ref _server, null) is not { } server)
             return;
         server.SendStop();
-        await server.WaitForShutdownAsync(cancellationToken);
-        server.Dispose();
+        try
+        {
+            await server.WaitForShutdownAsync(cancellationToken);
+        }
+        finally
+        {
+            // Also when the host's shutdown timeout ran out: Dispose waits for Hangfire's own shutdown, which removes this server's row.
+            server.Dispose();
+        }
     }
 }
