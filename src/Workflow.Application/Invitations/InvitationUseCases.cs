@@ -60,6 +60,9 @@ public static class PendingInvitationCount
     }
 }
 
+/// <summary>What an invitee may answer: an invitation's statuses but "pending", which is where it starts.</summary>
+public enum InvitationReply { Accepted = InvitationStatus.Accepted, Declined = InvitationStatus.Declined, Tentative = InvitationStatus.Tentative }
+
 public static class AnswerInvitation
 {
     public sealed record Command(Guid InvitationId, InvitationStatus Answer, string? Comment = null) : ICommand<InvitationDto>, IOnInvitation;

@@ -16,7 +16,7 @@ public static class AppointmentEndpoints
 
     public sealed record PartiesRequest(IReadOnlyList<Guid> ParticipantIds, IReadOnlyList<Guid> UserIds);
 
-    public sealed record AnswerRequest(InvitationStatus Answer, string? Comment);
+    public sealed record AnswerRequest(InvitationReply Answer, string? Comment);
 
     /// <summary>What planning, booking and changing an appointment can meet.</summary>
     internal static readonly string[] Booking =
@@ -66,6 +66,6 @@ public static class AppointmentEndpoints
             TypedResults.Ok(await m.Send(new PendingInvitationCount.Query(), ct)));
 
         invitations.MapPost("/{id:guid}/answer", async Task<Ok<InvitationDto>> (Guid id, AnswerRequest body, IMediator m, CancellationToken ct) =>
-            TypedResults.Ok(await m.Send(new AnswerInvitation.Command(id, body.Answer, body.Comment), ct)));
+            TypedResults.Ok(await m.Send(new AnswerInvitation.Command(id, (InvitationStatus)body.Answer, body.Comment), ct)));
     }
 }

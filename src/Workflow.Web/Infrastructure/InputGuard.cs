@@ -15,8 +15,27 @@ namespace Workflow.Web.Infrastructure;
 /// </summary>
 internal static class InputGuard
 {
+    /// <summary>
+    /// The largest request body: room for the largest thing a request may carry (a 10 MB document in a multipart
+    /// upload, a BPMN diagram of 5 million characters as a JSON string). A larger one is refused with a 413 before
+    /// it is read, by its Content-Length, or (sent in chunks) by the server when it passes the limit.
+    /// </summary>
+    public const long MaxBodyBytes = 12 * 1024 * 1024;
+
     public static IApplicationBuilder UseInputGuard(this IApplicationBuilder app) => app.Use(async (context, next) =>
     {
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } size)
+            size.MaxRequestBodySize = MaxBodyBytes;
+        if (context.Request.ContentLength > MaxBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.RequestServices.GetRequiredService<IProblemDetailsService>().WriteAsync(new ProblemDetailsContext
+            {
+                HttpContext = context,
+                ProblemDetails = new ProblemDetails { Status = 413, Title = "Payload too large", Detail = TooLarge },
+            });
+            return;
+        }
         var errors = new Dictionary<string, string[]>();
         foreach (var (key, values) in context.Request.Query)
         {
@@ -51,6 +70,8 @@ internal static class InputGuard
             ProblemDetails = new ValidationProblemDetails(errors) { Status = 400, Title = "One or more fields are invalid." },
         });
     });
+
+    public const string TooLarge = "A request body is at most 12 MB.";
 
     public const string Message = "Control characters (such as U+0000) are not allowed here.";
 

@@ -22,6 +22,7 @@ public sealed class ProblemExceptionHandler(IProblemDetailsService problems, ILo
             BadHttpRequestException { StatusCode: 400 } bad when bad.Message.Contains("body", StringComparison.OrdinalIgnoreCase) && bad.Message.StartsWith("Required", StringComparison.Ordinal)
                 || bad.Message.StartsWith("Implicit body", StringComparison.Ordinal) => Validation(new() { ["body"] = ["The request needs a JSON body."] }),
             BadHttpRequestException { StatusCode: 400 } bad when Parameter(bad.Message) is { } name => Validation(new() { [name] = [ParameterMessage(bad.Message, name)] }),
+            BadHttpRequestException { StatusCode: 413 } => Problem(413, "Payload too large", InputGuard.TooLarge),
             BadHttpRequestException bad => Problem(bad.StatusCode, "Bad request", bad.Message),
             NotFoundException nf => Problem(404, "Not found", nf.Message),
             ForbiddenException f => Problem(403, "Forbidden", f.Message, f.Reason),

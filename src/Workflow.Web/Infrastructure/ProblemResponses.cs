@@ -12,7 +12,8 @@ namespace Workflow.Web.Infrastructure;
 /// Declares, once for every API route, the problems it can answer (docs/architecture.md, Errors), so the
 /// OpenAPI document tells generated clients the truth: 400 ValidationProblem (a field refused, a control
 /// character, malformed JSON) everywhere; 401 and 403 unless the route is open; 404 when the route names
-/// something by id or key; 409 and 422 (with a <c>reason</c>) on every change. The reasons a route can answer
+/// something by id or key; 413 when it takes a body (<see cref="InputGuard.MaxBodyBytes"/>); 409 and 422 (with a
+/// <c>reason</c>) on every change. The reasons a route can answer
 /// are named on its group (<see cref="Refuses{TBuilder}"/>), from the one vocabulary of <see cref="Reasons"/>.
 /// </summary>
 internal static class ProblemResponses
@@ -38,6 +39,8 @@ internal static class ProblemResponses
             if (endpoint is RouteEndpointBuilder { RoutePattern.Parameters.Count: > 0 })
                 Declare(StatusCodes.Status404NotFound, typeof(ProblemDetails));
             var methods = metadata.OfType<HttpMethodMetadata>().SelectMany(m => m.HttpMethods);
+            if (metadata.OfType<IAcceptsMetadata>().Any())
+                Declare(StatusCodes.Status413PayloadTooLarge, typeof(ProblemDetails));
             if (methods.Any(m => m is not "GET" and not "HEAD"))
             {
                 Declare(StatusCodes.Status409Conflict, typeof(ProblemDetails));

@@ -16,8 +16,15 @@ namespace Workflow.Tests.Api;
 /// <summary>The objects the contract test's valid requests name, and the callers (one user per role).</summary>
 internal sealed record ContractWorld(Dictionary<string, TestUser> Callers, TestUser Expert, TestUser Colleague, DossierDto Dossier, ParticipantDto Participant,
     AppointmentDto Appointment, AppointmentDto ToPlan, DocumentDto Document, Guid Task, Guid Instance, Guid Invitation, Dictionary<Guid, Guid> Ranges,
-    Dictionary<Guid, Guid> Feeds, Guid Location, string FeedToken, string RefreshToken)
+    Dictionary<Guid, Guid> Feeds, Guid Location, string FeedToken, string RefreshToken, ContractWorld.OwnObjects Own)
 {
+    /// <summary>
+    /// Objects in the state one operation needs to succeed, each used by that operation alone (another operation,
+    /// run before it, would otherwise have moved the shared one on: planned, re-invited, closed).
+    /// </summary>
+    internal sealed record OwnObjects(Guid BegunAppointment, Guid DoneAppointment, Guid AppointmentToDelete, Guid InvitationToAnswer, Guid TaskWithoutForm,
+        Guid TaskWithSimpleForm, Guid OpenDossier, Guid ParticipantToRemove, (Guid Instance, Guid Incident) ToRetry, (Guid Instance, Guid Incident) ToSkip);
+
     public static DateTimeOffset At(int day, int hour, int minute = 0) => new(2026, 11, day, hour, minute, 0, TimeSpan.Zero);
 
     public static async Task<ContractWorld> Create(AppFixture app)
@@ -59,11 +66,44 @@ internal sealed record ContractWorld(Dictionary<string, TestUser> Callers, TestU
             <bpmn:endEvent id="End"><bpmn:incoming>F1</bpmn:incoming></bpmn:endEvent>
             <bpmn:sequenceFlow id="F1" sourceRef="Start" targetRef="End" />
             """), Publish: true), designer);
+        var own = await CreateOwnObjects(app, callers, expert, dossier);
         using var anonymous = await app.Client();
         var login = await anonymous.PostAsync("/auth/login", new StringContent(JsonSerializer.Serialize(new { email = expert.Email, password = AppFixture.Password }), Encoding.UTF8, "application/json"));
         var refresh = JsonDocument.Parse(await login.Content.ReadAsStringAsync()).RootElement.GetProperty("refreshToken").GetString()!;
         return new ContractWorld(callers, expert, colleague, dossier, participant, appointment, toPlan, document, task, instance, invitation, ranges, feeds, location.Id,
-            feed.Token, refresh);
+            feed.Token, refresh, own);
+    }
+
+    private static async Task<OwnObjects> CreateOwnObjects(AppFixture app, Dictionary<string, TestUser> callers, TestUser expert, DossierDto dossier)
+    {
+        var planner = callers[Roles.Planner];
+        var designer = callers[Roles.Designer];
+        // The expert's early Monday, before the clock's 7:00: one appointment under way, one done.
+        await app.Send(new AddAvailabilityRange.Command(expert.Id, Scenario.At(5), Scenario.At(7, 30), null), planner);
+        var begun = await app.Send(new CreateAppointment.Command(dossier.Id, "Begun", expert.Id, Scenario.At(5), Scenario.At(6)), planner);
+        var done = await app.Send(new CreateAppointment.Command(dossier.Id, "Done", expert.Id, Scenario.At(6), Scenario.At(6, 30)), planner);
+        await app.Send(new MarkAppointmentDone.Command(done.Id), planner);
+        var toDelete = await app.Send(new CreateAppointment.Command(dossier.Id, "To delete"), planner);
+        // The planner's own afternoon, with the expert caller invited.
+        var toAnswer = await app.Send(new CreateAppointment.Command(dossier.Id, "To answer", planner.Id, Scenario.At(14), Scenario.At(15),
+            UserIds: [callers[Roles.Expert].Id]), planner);
+        var invitation = await app.Query(db => db.Invitations.Where(i => i.AppointmentId == toAnswer.Id && i.UserId == callers[Roles.Expert].Id).Select(i => i.Id).SingleAsync());
+        var withoutForm = await app.Send(new Workflow.Application.Tasks.CreateTask.Command(dossier.Id, "Call back", CandidateRole: Roles.Planner), planner);
+        await app.Send(new Workflow.Application.FormDefinitions.ImportForm.Command("contract-note", JsonNode.Parse(
+            """{"display":"form","components":[{"type":"textfield","key":"note","label":"Note","input":true}]}""")!.AsObject()), designer);
+        var withForm = await app.Send(new Workflow.Application.Tasks.CreateTask.Command(dossier.Id, "Write a note", CandidateRole: Roles.Planner, FormKey: "contract-note"), planner);
+        var open = await app.Send(new CreateDossier.Command("Contract, open", "contract-other", planner.Id), planner);
+        var participant = await app.Send(new AddParticipant.Command(open.Id, ParticipantKind.InternalUser, "expert", expert.Id), planner);
+        // A service task cancelling an appointment that does not exist fails at once: an incident to retry, one to skip.
+        await app.Send(new DeployDefinition.Command(Bpmn.Service("contract-incident", "Scheduling.CancelAppointment",
+            """<wf:input target="appointmentId" expression="appointmentId" /><wf:input target="reason" expression="'no longer needed'" />""", retries: 1), Publish: true), designer);
+        async Task<(Guid, Guid)> Incident()
+        {
+            var started = await app.Send(new StartInstance.Command("contract-incident", open.Id, Variables: new() { ["appointmentId"] = Guid.NewGuid().ToString() }), planner);
+            var instance = await app.Query(db => db.WorkflowInstances.SingleAsync(i => i.Id == started.Id));
+            return (started.Id, instance.ReadState().Incidents.Single().Id);
+        }
+        return new OwnObjects(begun.Id, done.Id, toDelete.Id, invitation, withoutForm.Id, withForm.Id, open.Id, participant.Id, await Incident(), await Incident());
     }
 }
 
@@ -74,7 +114,24 @@ internal sealed class ContractSample(ContractWorld world, TestUser? caller, Json
 
     private Guid Me => caller?.Id ?? world.Expert.Id;
 
-    public string PathValue(string path, ContractParameter p) => p.Name switch
+    public string PathValue(ContractOperation operation, ContractParameter p) => (operation.Method, operation.Path, p.Name) switch
+    {
+        ("post", "/appointments/{id}/done", "id") => world.Own.BegunAppointment.ToString(),
+        ("post", "/appointments/{id}/exchange", "id") => world.Own.DoneAppointment.ToString(),
+        ("delete", "/appointments/{id}", "id") => world.Own.AppointmentToDelete.ToString(),
+        ("post", "/invitations/{id}/answer", "id") => world.Own.InvitationToAnswer.ToString(),
+        ("post", "/tasks/{id}/complete", "id") => world.Own.TaskWithoutForm.ToString(),
+        ("post", "/tasks/{id}/form/submit", "id") => world.Own.TaskWithSimpleForm.ToString(),
+        ("delete", "/dossiers/{id}/participants/{participantId}", "id") => world.Own.OpenDossier.ToString(),
+        ("delete", "/dossiers/{id}/participants/{participantId}", "participantId") => world.Own.ParticipantToRemove.ToString(),
+        (_, "/workflows/instances/{id}/incidents/{incidentId}/retry", var name) => (name == "id" ? world.Own.ToRetry.Instance : world.Own.ToRetry.Incident).ToString(),
+        (_, "/workflows/instances/{id}/incidents/{incidentId}/skip", var name) => (name == "id" ? world.Own.ToSkip.Instance : world.Own.ToSkip.Incident).ToString(),
+        // Version 2 is published by its own operation, which runs first.
+        (_, "/workflows/definitions/{key}/versions/{version}/unpublish", "version") => "2",
+        _ => PathValue(operation.Path, p),
+    };
+
+    private string PathValue(string path, ContractParameter p) => p.Name switch
     {
         // Changing one's own roles would end one's own session: an admin changes a colleague.
         "id" when path == "/users/{id}" => world.Colleague.Id.ToString(),
@@ -142,7 +199,9 @@ internal sealed class ContractSample(ContractWorld world, TestUser? caller, Json
         var nullable = types.Contains("null");
         if (schema["enum"] is JsonArray words)
             return name == "kind" && _path.EndsWith("/participants", StringComparison.Ordinal) ? "internal-user" : words.First(w => w is not null)!.DeepClone();
-        if (nullable && (name is "taskId" or "appointmentId" or "locationId" or "instanceIds" or "mapping" or "formKey" || depth > 2))
+        if (name == "mapping" && _path.EndsWith("/migrate", StringComparison.Ordinal))
+            return new JsonObject { ["Review"] = "Check" };
+        if (nullable && (name is "taskId" or "appointmentId" or "locationId" or "instanceIds" or "mapping" or "formKey" or "formVersion" || depth > 2))
             return null;
         var format = (string?)schema["format"];
         if (types.Contains("string") && format == "uuid")

@@ -5,7 +5,7 @@ import { api, unwrap, type Schemas } from '../../shared/api/client';
 import { invitationCountKey } from '../../shared/shell/Layout';
 
 export type MyInvitation = Schemas['MyInvitationDto'];
-export type Answer = 'accepted' | 'declined' | 'tentative';
+export type Answer = Schemas['InvitationReply'];
 
 export const myInvitationsKey = (all: boolean) => ['invitations', 'mine', all ? 'all' : 'pending'] as const;
 
