@@ -67,4 +67,21 @@ public sealed class RefusalWordingTests(AppFixture app) : IClassFixture<AppFixtu
         yearOne.GetProperty("errors").GetProperty("end")[0].GetString().ShouldBe("'end' must be a date between the years 1900 and 2999.");
         farAway.GetProperty("errors").GetProperty("from")[0].GetString().ShouldBe("'from' must be a date between the years 1900 and 2999.");
     }
+
+    private sealed record Slot(DateTimeOffset Start, DateTimeOffset? End);
+
+    private sealed record Proposal(string Title, Slot First, IReadOnlyList<Slot> Others, DateTimeOffset[] Reminders);
+
+    [Fact]
+    public void An_implausible_instant_inside_a_request_is_named_by_its_path()
+    {
+        var fine = new DateTimeOffset(2026, 11, 23, 9, 0, 0, TimeSpan.Zero);
+        Workflow.Application.Common.Messaging.Instants.Check(new Proposal("Visit", new Slot(fine, fine.AddHours(1)), [new Slot(fine, null)], [fine])).ShouldBeEmpty();
+
+        var failures = Workflow.Application.Common.Messaging.Instants.Check(new Proposal("Visit", new Slot(DateTimeOffset.MinValue, fine),
+            [new Slot(fine, fine), new Slot(fine, DateTimeOffset.MaxValue)], [fine, new DateTimeOffset(1850, 1, 1, 0, 0, 0, TimeSpan.Zero)]));
+
+        failures.Select(f => f.PropertyName).ShouldBe(["first.start", "others[1].end", "reminders[1]"], ignoreOrder: true);
+        failures.Single(f => f.PropertyName == "others[1].end").ErrorMessage.ShouldBe("'others[1].end' must be a date between the years 1900 and 2999.");
+    }
 }
