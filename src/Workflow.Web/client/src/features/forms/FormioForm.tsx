@@ -39,6 +39,8 @@ export interface FormioFormProps {
   onSubmit?(data: FormData): Promise<boolean>;
   onReady?(): void;
   onError?(error: unknown): void;
+  /** Called with the data when the user changes a value (not when the form sets its own). */
+  onChange?(data: FormData): void;
 }
 
 type Form = FormioApi;
@@ -163,6 +165,10 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
         created.on('nextPage', step);
         created.on('prevPage', step);
         created.on('wizardPageSelected', step);
+        // Form.io says "modified" when the change is the user's, not a value it computed or set itself.
+        created.on('change', (event: { data?: FormData }, _flags: unknown, modified?: boolean) => {
+          if (modified && event?.data) latest.current.onChange?.(event.data);
+        });
         created.on('submit', async (submission: { data: FormData }) => {
           const accepted = await (latest.current.onSubmit?.(submission.data) ?? Promise.resolve(true));
           // Tells the submit button to stop spinning either way.

@@ -1,15 +1,16 @@
 // The form of a task (GET /tasks/{id}/form): the pinned Form.io version with the draft saved so far;
-// "Save draft" keeps what is typed, submitting sends it to the server, which checks it again and answers
+// what is typed is saved as a draft a few seconds after the last change (and when the form is left or
+// the page closed), "Save draft" saves it at once; submitting sends it to the server, which checks it again and answers
 // 422 with one {path, rule, message} per error, shown on its field and in a summary. Once the task is
 // completed (or cancelled) the form shows what was submitted, read-only.
-import { useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ApiError, type Schemas } from '../../shared/api/client';
 import { problemText } from '../../shared/api/problemText';
 import { useSession } from '../../shared/shell/session';
 import { useFormat } from '../../shared/time';
 import { ErrorMessage, Loading } from '../../shared/ui/Status';
-import { useDossier, useSaveDraft, useSubmitForm, useTaskForm, type FormData } from './api';
+import { saveDraftNow, useDossier, useSaveDraft, useSubmitForm, useTaskForm, type FormData } from './api';
 import { FormioForm, type FieldError, type FormioFormHandle, type WorkflowContext } from './FormioForm';
 import { formioStrings } from './i18n';
 
@@ -50,6 +51,21 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
   const [ready, setReady] = useState(false);
   const [failed, setFailed] = useState<unknown>(null);
   const language = i18n.language === 'fr' ? 'fr' : 'en';
+  // Changes not saved yet, and the timer that saves them.
+  const unsaved = useRef<FormData | null>(null);
+  const autosave = useRef<number | undefined>(undefined);
+
+  // Leaving the form (another screen of the application) saves what is left; closing the page asks first.
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => { if (unsaved.current) event.preventDefault(); };
+    window.addEventListener('beforeunload', warn);
+    return () => {
+      window.removeEventListener('beforeunload', warn);
+      window.clearTimeout(autosave.current);
+      if (unsaved.current) void saveDraftNow(taskId, unsaved.current).catch(() => undefined);
+      unsaved.current = null;
+    };
+  }, [taskId]);
 
   const task = completed ?? view.data?.task;
   const finished = !!task && (task.status === 'completed' || task.status === 'cancelled');
@@ -79,6 +95,8 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
   };
 
   const onSubmit = async (values: FormData): Promise<boolean> => {
+    window.clearTimeout(autosave.current);
+    unsaved.current = null;
     setErrors([]);
     setRefusal(null);
     try {
@@ -98,14 +116,27 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
     }
   };
 
-  const saveDraft = async () => {
+  const saveDraft = async (automatic = false) => {
+    window.clearTimeout(autosave.current);
+    const values = handle.current?.data() ?? unsaved.current ?? {};
+    unsaved.current = null;
     setRefusal(null);
     try {
-      await save.mutateAsync(handle.current?.data() ?? {});
-      setStatus(t('draftSaved', { time: f.time(new Date()) }));
+      await save.mutateAsync(values);
+      setStatus(t(automatic ? 'draftAutoSaved' : 'draftSaved', { time: f.time(new Date()) }));
     } catch (error) {
+      // Kept for the next try (the next change, leaving the form).
+      unsaved.current ??= values;
       setRefusal(error);
     }
+  };
+
+  const onChange = (values: FormData) => {
+    if (finished) return;
+    unsaved.current = values;
+    setStatus(t('unsaved'));
+    window.clearTimeout(autosave.current);
+    autosave.current = window.setTimeout(() => void saveDraft(true), 3000);
   };
 
   const statusLine = finished
@@ -150,6 +181,7 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
         label={translate(version.title)}
         onSubmit={onSubmit}
         onReady={() => setReady(true)}
+        onChange={onChange}
         onError={setFailed}
       />
     </section>

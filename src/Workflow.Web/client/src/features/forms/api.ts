@@ -36,6 +36,11 @@ export function useLocations() {
   return useQuery({ queryKey: formKeys.locations, queryFn: () => unwrap(api.GET('/locations', { params: { query: {} } })), staleTime: 5 * 60_000 });
 }
 
+/** Saves a draft outside React's life cycle: when the form is left with changes not yet saved. */
+export function saveDraftNow(taskId: string, data: FormData) {
+  return unwrap(api.PUT('/tasks/{id}/form/draft', { params: { path: { id: taskId } }, body: { data } as never }));
+}
+
 export function useSaveDraft(taskId: string) {
   return useMutation({
     mutationFn: (data: FormData) =>

@@ -45,6 +45,8 @@ export default {
     saveDraft: 'Enregistrer le brouillon',
     savingDraft: 'Enregistrement…',
     draftSaved: 'Brouillon enregistré à {{time}}.',
+    draftAutoSaved: 'Brouillon enregistré automatiquement à {{time}}.',
+    unsaved: 'Modifications pas encore enregistrées…',
     status: {
       fill: 'Remplissez le formulaire puis envoyez-le.',
       draftFrom: 'Brouillon repris (enregistré le {{when}}).',
@@ -120,6 +122,8 @@ export default {
     saveDraft: 'Save draft',
     savingDraft: 'Saving…',
     draftSaved: 'Draft saved at {{time}}.',
+    draftAutoSaved: 'Draft saved automatically at {{time}}.',
+    unsaved: 'Changes not saved yet…',
     status: {
       fill: 'Fill in the form, then submit it.',
       draftFrom: 'Draft reopened (saved on {{when}}).',
