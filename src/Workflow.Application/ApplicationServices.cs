@@ -3,6 +3,7 @@ using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
 using Npgsql;
 using Workflow.Application.Common;
 using Workflow.Application.Common.Messaging;
@@ -29,7 +30,8 @@ public static class ApplicationServices
         services.AddScoped<Notifications.EmailDispatcher>();
         services.TryAddSingleton<Calendars.IFeedFetcher, Calendars.HttpFeedFetcher>();
         services.TryAddSingleton<Notifications.IEmailTransport>(sp =>
-            Notifications.SmtpSettings.Read(sp.GetRequiredService<IConfiguration>()) is { } smtp
+            Notifications.SmtpSettings.Read(sp.GetRequiredService<IConfiguration>(),
+                    sp.GetService<IHostEnvironment>() is { } env && (env.IsDevelopment() || env.IsEnvironment("Testing"))) is { } smtp
                 ? new Notifications.SmtpTransport(smtp)
                 : new Notifications.UnconfiguredTransport());
         services.AddSingleton<Workflows.DefinitionCache>();

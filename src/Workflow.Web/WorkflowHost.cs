@@ -73,6 +73,9 @@ public static class WorkflowHost
         replace?.Invoke(builder.Services);
 
         var app = builder.Build();
+        // The mail settings are read now, so a wrong one (Smtp:Security, a certificate check switched off in
+        // production) stops the start instead of failing every message later.
+        _ = app.Services.GetRequiredService<Workflow.Application.Notifications.IEmailTransport>();
 
         app.UseSecurityHeaders(app.Configuration);
         app.UseExceptionHandler();

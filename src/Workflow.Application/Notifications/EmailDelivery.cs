@@ -1,56 +1,19 @@
-using System.Net;
-using System.Net.Mail;
-using System.Net.Mime;
-using System.Text;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Logging;
 using Workflow.Application.Persistence;
 
 namespace Workflow.Application.Notifications;
 
-public sealed record SmtpSettings(string Host, int Port, string From, string FromName, bool EnableSsl, string? UserName, string? Password)
-{
-    public static SmtpSettings? Read(IConfiguration configuration)
-    {
-        var section = configuration.GetSection("Smtp");
-        var host = section["Host"];
-        return string.IsNullOrWhiteSpace(host) ? null : new SmtpSettings(host, section.GetValue("Port", 25), section["From"] ?? "workflow@localhost",
-            section["FromName"] ?? "Workflow", section.GetValue("EnableSsl", false), section["UserName"], section["Password"]);
-    }
-}
-
 public interface IEmailTransport
 {
+    /// <summary>Throws <see cref="EmailDeliveryException"/> when the message did not go, saying whether another attempt may succeed.</summary>
     Task Send(OutgoingEmail email, CancellationToken cancellationToken);
 }
 
-/// <summary>SMTP through System.Net.Mail. The calendar part is a text/calendar alternative with its METHOD, which mail clients show as an invitation with answer buttons.</summary>
-public sealed class SmtpTransport(SmtpSettings settings) : IEmailTransport
+/// <summary>A message that did not go: <see cref="Permanent"/> when trying again cannot help (the server refused it with a 5xx).</summary>
+public sealed class EmailDeliveryException(string message, bool permanent, Exception? inner = null) : Exception(message, inner)
 {
-    public async Task Send(OutgoingEmail email, CancellationToken cancellationToken)
-    {
-        using var message = new MailMessage
-        {
-            From = new MailAddress(settings.From, settings.FromName),
-            Subject = email.Subject,
-            SubjectEncoding = Encoding.UTF8,
-            Body = email.TextBody,
-            BodyEncoding = Encoding.UTF8,
-        };
-        message.To.Add(new MailAddress(email.To, email.ToName));
-        if (email.Ics is not null)
-        {
-            var calendar = AlternateView.CreateAlternateViewFromString(email.Ics, new ContentType($"text/calendar; method={email.IcsMethod}; charset=UTF-8"));
-            calendar.TransferEncoding = TransferEncoding.Base64;
-            message.AlternateViews.Add(AlternateView.CreateAlternateViewFromString(email.TextBody, Encoding.UTF8, MediaTypeNames.Text.Plain));
-            message.AlternateViews.Add(calendar);
-        }
-        using var client = new SmtpClient(settings.Host, settings.Port) { EnableSsl = settings.EnableSsl, Timeout = 30_000 };
-        if (settings.UserName is not null)
-            client.Credentials = new NetworkCredential(settings.UserName, settings.Password);
-        await client.SendMailAsync(message, cancellationToken);
-    }
+    public bool Permanent { get; } = permanent;
 }
 
 /// <summary>
@@ -99,9 +62,15 @@ public sealed class EmailDispatcher(AppDbContext db, IEmailTransport transport, 
             email.Sent(clock.GetUtcNow());
             return true;
         }
-        catch (Exception ex) when (ex is SmtpException or IOException or InvalidOperationException or System.Net.Sockets.SocketException or FormatException)
+        catch (EmailDeliveryException ex) when (ex.Permanent)
         {
-            logger.LogWarning(ex, "Sending e-mail {Id} to {To} failed (attempt {Attempt})", email.Id, email.To, email.Attempts + 1);
+            logger.LogWarning(ex, "E-mail {Id} to {To} was refused for good (attempt {Attempt}): {Reason}", email.Id, email.To, email.Attempts + 1, ex.Message);
+            email.Refused(ex.Message);
+            return false;
+        }
+        catch (EmailDeliveryException ex)
+        {
+            logger.LogWarning(ex, "Sending e-mail {Id} to {To} failed (attempt {Attempt}): {Reason}", email.Id, email.To, email.Attempts + 1, ex.Message);
             email.Failed(ex.Message, clock.GetUtcNow());
             return false;
         }
@@ -112,5 +81,5 @@ public sealed class EmailDispatcher(AppDbContext db, IEmailTransport transport, 
 public sealed class UnconfiguredTransport : IEmailTransport
 {
     public Task Send(OutgoingEmail email, CancellationToken cancellationToken) =>
-        throw new InvalidOperationException("No SMTP server is configured (Smtp:Host).");
+        throw new EmailDeliveryException("No SMTP server is configured (Smtp:Host).", permanent: false);
 }

@@ -78,7 +78,7 @@ public sealed class OutgoingEmail : Entity
         LastError = null;
     }
 
-    /// <summary>Waits <see cref="RetryDelays"/> between attempts, then gives up and says so.</summary>
+    /// <summary>A failure another attempt may cure: waits <see cref="RetryDelays"/> between attempts, then gives up and says so.</summary>
     public void Failed(string error, DateTimeOffset now)
     {
         Attempts++;
@@ -90,6 +90,15 @@ public sealed class OutgoingEmail : Entity
             return;
         }
         NextAttemptAt = now + RetryDelays[Math.Min(Attempts - 1, RetryDelays.Count - 1)];
+    }
+
+    /// <summary>The mail server refused the message for good (a 5xx reply): no more attempts, with its reason.</summary>
+    public void Refused(string reason)
+    {
+        Attempts++;
+        Status = EmailStatus.Failed;
+        NextAttemptAt = null;
+        LastError = reason.Length > 1000 ? reason[..1000] : reason;
     }
 }
 

@@ -24,6 +24,22 @@ public sealed class MailServerDownFixture : JobServerFixture
     }
 }
 
+/// <summary>The same, with a mail server that refuses every recipient (550).</summary>
+public sealed class MailServerRefusesFixture : JobServerFixture, IDisposable
+{
+    public ScriptedSmtpServer Server { get; } = new() { RcptReply = "550 5.1.1 Recipient address rejected: User unknown in virtual mailbox table" };
+
+    protected override void Configure(IWebHostBuilder web)
+    {
+        base.Configure(web);
+        web.UseSetting("Smtp:Host", "127.0.0.1");
+        web.UseSetting("Smtp:Port", Server.Port.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        web.UseSetting("Smtp:Security", "None");
+    }
+
+    public void Dispose() => Server.Dispose();
+}
+
 internal static class EmailJobLookup
 {
     public static string? JobOf(this AppFixture app, Guid emailId) => app.FindJob(nameof(EmailJob.Deliver), emailId);
@@ -98,6 +114,40 @@ public sealed class EmailJobRetryTests(MailServerDownFixture app) : IClassFixtur
         failed.LastError.ShouldNotBeNullOrEmpty();
         error.ShouldEndWith(failed.LastError!);
         failed.NextAttemptAt.ShouldBe(app.Clock.GetUtcNow() + OutgoingEmail.RetryDelays[0]);
+        (await app.Send(new GetAppointment.Query(appointment.Id), await app.CreateUser(Roles.Admin))).Status.ShouldBe(AppointmentStatus.Planned);
+    }
+}
+
+/// <summary>A mail server that refuses the message: its job fails at once, with the server's reason, and is not retried.</summary>
+public sealed class EmailJobRefusedTests(MailServerRefusesFixture app) : IClassFixture<MailServerRefusesFixture>
+{
+    [Fact]
+    public async Task A_message_the_server_refuses_fails_its_job_at_once_with_the_reason_and_no_retry()
+    {
+        var (_, colleague, appointment) = await EmailJobLookup.Book(app);
+        var mail = await app.Query(db => db.OutgoingEmails.AsNoTracking().FirstAsync(m => m.AppointmentId == appointment.Id && m.To == colleague.Email));
+
+        await Eventually.Until(() => Task.FromResult(app.JobOf(mail.Id) is { } job && app.JobState(job) == FailedState.StateName),
+            TimeSpan.FromSeconds(60), "The job failing");
+
+        var jobId = app.JobOf(mail.Id)!;
+        // The dashboard's job page: one failure, with the server's words, and no retry scheduled.
+        var history = app.JobStorage.GetMonitoringApi().JobDetails(jobId).History;
+        history[0].StateName.ShouldBe(FailedState.StateName);
+        history.ShouldNotContain(h => h.StateName == ScheduledState.StateName);
+        history.Count(h => h.StateName == ProcessingState.StateName).ShouldBe(1);
+        var error = history[0].Data["ExceptionMessage"];
+        error.ShouldStartWith($"E-mail {mail.Id} was refused by the mail server and will not be tried again: The recipient {colleague.Email} was refused: 550 ");
+        using (var connection = app.JobStorage.GetConnection())
+            connection.GetJobParameter(jobId, "RetryCount").ShouldBeNull();
+        var refused = await app.Query(db => db.OutgoingEmails.AsNoTracking().SingleAsync(m => m.Id == mail.Id));
+        (refused.Status, refused.Attempts, refused.NextAttemptAt).ShouldBe((EmailStatus.Failed, 1, (DateTimeOffset?)null));
+        error.ShouldEndWith(refused.LastError!);
+        refused.LastError!.ShouldContain("User unknown in virtual mailbox table");
+        // The sweep does not take it up again either.
+        app.Clock.Advance(TimeSpan.FromHours(5));
+        (await app.DeliverEmails()).ShouldBe(0);
+        (await app.Query(db => db.OutgoingEmails.SingleAsync(m => m.Id == mail.Id))).Attempts.ShouldBe(1);
         (await app.Send(new GetAppointment.Query(appointment.Id), await app.CreateUser(Roles.Admin))).Status.ShouldBe(AppointmentStatus.Planned);
     }
 }

@@ -1,5 +1,8 @@
+using System.Text.RegularExpressions;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using MimeKit;
 using Workflow.Application.Common;
 using Workflow.Application.Dossiers;
 using Workflow.Application.Notifications;
@@ -52,6 +55,55 @@ public sealed class InvitationEmailTests(AppFixture app) : IClassFixture<AppFixt
     }
 
     [Fact]
+    public async Task An_invitation_is_its_text_then_its_calendar_request_in_a_multipart_alternative_with_UTF8_headers()
+    {
+        var (_, _, personEmail, appointment) = await Book();
+
+        await app.DeliverEmails();
+
+        var mail = Mailbox.For(personEmail).ShouldHaveSingleItem();
+        var stored = await app.Query(db => db.OutgoingEmails.SingleAsync(m => m.AppointmentId == appointment.Id && m.To == personEmail));
+        // The structure Outlook and Gmail show as an invitation: text/plain first, then text/calendar with its METHOD.
+        var alternative = mail.Message.Body.ShouldBeOfType<MultipartAlternative>();
+        alternative.Select(p => p.ContentType.MimeType).ShouldBe(["text/plain", "text/calendar"]);
+        var calendar = (TextPart)alternative[1];
+        calendar.ContentType.Parameters["method"].ShouldBe("REQUEST");
+        calendar.ContentType.Charset.ShouldBe("utf-8", StringCompareShould.IgnoreCase);
+        ((TextPart)alternative[0]).ContentType.Charset.ShouldBe("utf-8", StringCompareShould.IgnoreCase);
+        mail.Calendar.ShouldBe(stored.Ics);
+        (mail.Message.MessageId, mail.Message.Date).ShouldBe(($"{stored.Id:N}@test.local", stored.CreatedAt));
+        mail.Calendar!.ShouldContain("METHOD:REQUEST\r\n");
+        mail.Text.ShouldStartWith("Vous êtes invité(e) à ce rendez-vous.");
+        mail.Raw.ShouldContain("Content-Type: multipart/alternative;", Case.Insensitive);
+        mail.Raw.ShouldContain("Content-Type: text/calendar; method=REQUEST; charset=utf-8", Case.Insensitive);
+        // The subject and the names travel as RFC 2047 encoded words (the headers are ASCII) and read back exactly.
+        var headers = mail.Raw[..mail.Raw.IndexOf("\n\n", StringComparison.Ordinal)];
+        headers.ShouldAllBe(c => c < 128);
+        Regex.IsMatch(headers, @"^Subject: .*=\?utf-8\?[bq]\?", RegexOptions.Multiline | RegexOptions.IgnoreCase).ShouldBeTrue();
+        mail.Subject.ShouldBe(stored.Subject);
+        mail.Subject.ShouldContain(" — ");
+        var from = mail.Message.From.Mailboxes.ShouldHaveSingleItem();
+        (from.Name, from.Address).ShouldBe(("Workflow", "workflow@test.local"));
+        var to = mail.Message.To.Mailboxes.ShouldHaveSingleItem();
+        (to.Name, to.Address).ShouldBe(("Gisèle LAFRAISE", personEmail));
+        Regex.IsMatch(mail.Raw, @"^To: =\?utf-8\?", RegexOptions.Multiline | RegexOptions.IgnoreCase).ShouldBeTrue();
+    }
+
+    [Fact]
+    public async Task A_reminder_is_plain_text_without_a_calendar()
+    {
+        var (s, colleague, _, appointment) = await Book();
+        await app.DeliverEmails();
+        await app.Send(new SendReminder.Command(appointment.Id), s.Planner);
+
+        await app.DeliverEmails();
+
+        var reminder = Mailbox.For(colleague.Email).Where(m => m.Subject.StartsWith("Rappel")).ShouldHaveSingleItem();
+        reminder.Message.Body.ShouldBeOfType<TextPart>().ContentType.MimeType.ShouldBe("text/plain");
+        reminder.Calendar.ShouldBeNull();
+    }
+
+    [Fact]
     public async Task Moving_sends_an_update_with_a_higher_sequence_and_cancelling_sends_a_cancel()
     {
         var (s, colleague, _, appointment) = await Book();
@@ -77,7 +129,7 @@ public sealed class InvitationEmailTests(AppFixture app) : IClassFixture<AppFixt
         await using var scope = app.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<AppDbContext>();
         // A port where nothing listens: the connection is refused, as with a mail server that is down.
-        var broken = new EmailDispatcher(db, new SmtpTransport(new SmtpSettings("127.0.0.1", 9, "workflow@test.local", "Workflow", false, null, null)), app.Clock, NullLogger<EmailDispatcher>.Instance);
+        var broken = new EmailDispatcher(db, new SmtpTransport(new SmtpSettings("127.0.0.1", 9, "workflow@test.local", "Workflow", MailKit.Security.SecureSocketOptions.None, null, null)), app.Clock, NullLogger<EmailDispatcher>.Instance);
         var start = app.Clock.GetUtcNow();
         try
         {
