@@ -5,6 +5,7 @@
 // completed (or cancelled) the form shows what was submitted, read-only.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useQueryClient } from '@tanstack/react-query';
 import { ApiError, type Schemas } from '../../shared/api/client';
 import { problemText } from '../../shared/api/problemText';
 import { useSession } from '../../shared/shell/session';
@@ -54,6 +55,9 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
   // Changes not saved yet, and the timer that saves them.
   const unsaved = useRef<FormData | null>(null);
   const autosave = useRef<number | undefined>(undefined);
+  // Set while the form is being submitted and once it is: no draft is saved then (the server would refuse it).
+  const closed = useRef(false);
+  const client = useQueryClient();
 
   // Leaving the form (another screen of the application) saves what is left; closing the page asks first.
   useEffect(() => {
@@ -62,10 +66,10 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
     return () => {
       window.removeEventListener('beforeunload', warn);
       window.clearTimeout(autosave.current);
-      if (unsaved.current) void saveDraftNow(taskId, unsaved.current).catch(() => undefined);
+      if (unsaved.current && !closed.current) void saveDraftNow(client, taskId, unsaved.current).catch(() => undefined);
       unsaved.current = null;
     };
-  }, [taskId]);
+  }, [taskId, client]);
 
   const task = completed ?? view.data?.task;
   const finished = !!task && (task.status === 'completed' || task.status === 'cancelled');
@@ -96,11 +100,12 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
 
   const onSubmit = async (values: FormData): Promise<boolean> => {
     window.clearTimeout(autosave.current);
-    unsaved.current = null;
+    closed.current = true;
     setErrors([]);
     setRefusal(null);
     try {
       const done = await submit.mutateAsync(values);
+      unsaved.current = null;
       setStatus(null);
       // The form is redrawn read-only once Form.io is done with its submit button.
       setTimeout(() => { setCompleted(done); onCompleted?.(done); }, 0);
@@ -112,12 +117,14 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
         setErrors(list);
         handle.current?.showErrors(list);
       } else setRefusal(error);
+      closed.current = false;
       return false;
     }
   };
 
   const saveDraft = async (automatic = false) => {
     window.clearTimeout(autosave.current);
+    if (automatic && closed.current) return;
     const values = handle.current?.data() ?? unsaved.current ?? {};
     unsaved.current = null;
     setRefusal(null);
@@ -132,7 +139,7 @@ export default function TaskForm({ taskId, onCompleted }: TaskFormProps) {
   };
 
   const onChange = (values: FormData) => {
-    if (finished) return;
+    if (finished || closed.current) return;
     unsaved.current = values;
     setStatus(t('unsaved'));
     window.clearTimeout(autosave.current);

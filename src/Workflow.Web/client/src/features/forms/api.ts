@@ -1,6 +1,6 @@
 // The forms feature's server state: the task's form (version, schema, draft), and what the planning
 // step reads (ranked experts, agendas side by side, the dossier, locations). One place for the keys.
-import { keepPreviousData, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import { keepPreviousData, useMutation, useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { api, unwrap, type Schemas } from '../../shared/api/client';
 
 export type TaskFormView = Schemas['TaskFormView'];
@@ -36,15 +36,24 @@ export function useLocations() {
   return useQuery({ queryKey: formKeys.locations, queryFn: () => unwrap(api.GET('/locations', { params: { query: {} } })), staleTime: 5 * 60_000 });
 }
 
+/** The form reopened later (the view is cached) shows the draft just saved. */
+function keepDraft(client: QueryClient, taskId: string, data: FormData) {
+  client.setQueryData<TaskFormView>(formKeys.taskForm(taskId), (view) => view && { ...view, draft: data as TaskFormView['draft'], draftSavedAt: new Date().toISOString() });
+}
+
 /** Saves a draft outside React's life cycle: when the form is left with changes not yet saved. */
-export function saveDraftNow(taskId: string, data: FormData) {
-  return unwrap(api.PUT('/tasks/{id}/form/draft', { params: { path: { id: taskId } }, body: { data } as never }));
+export function saveDraftNow(client: QueryClient, taskId: string, data: FormData) {
+  keepDraft(client, taskId, data);
+  return unwrap(api.PUT('/tasks/{id}/form/draft', { params: { path: { id: taskId } }, body: { data } as never }))
+    .finally(() => void client.invalidateQueries({ queryKey: formKeys.taskForm(taskId) }));
 }
 
 export function useSaveDraft(taskId: string) {
+  const client = useQueryClient();
   return useMutation({
     mutationFn: (data: FormData) =>
       unwrap(api.PUT('/tasks/{id}/form/draft', { params: { path: { id: taskId } }, body: { data } as never })),
+    onSuccess: (_, data) => keepDraft(client, taskId, data),
   });
 }
 
