@@ -71,7 +71,7 @@ public sealed class ICalendarWriterTests
     {
         var ics = ICalendarWriter.Write([Invitation()], Start);
 
-        var busy = BusyTimeReader.Read(ics, Start.AddDays(-1), Start.AddDays(1), TimeZoneInfo.Utc);
+        var busy = BusyTimeReader.Read(ics, Start.AddDays(-1), Start.AddDays(1), TimeZoneInfo.Utc).Spans;
 
         busy.ShouldBe([new BusySpan(Start, Start.AddHours(1))]);
     }
