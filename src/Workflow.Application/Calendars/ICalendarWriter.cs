@@ -56,12 +56,12 @@ public static class ICalendarWriter
         if (e.Url is not null)
             v.Url = new Uri(e.Url);
         if (e.OrganizerEmail is not null)
-            v.Organizer = new Organizer("mailto:" + e.OrganizerEmail) { CommonName = e.OrganizerName ?? e.OrganizerEmail };
+            v.Organizer = new Organizer("mailto:" + e.OrganizerEmail) { CommonName = ParameterText(e.OrganizerName ?? e.OrganizerEmail) };
         foreach (var a in e.Attendees)
         {
             v.Attendees.Add(new Attendee("mailto:" + a.Email)
             {
-                CommonName = a.Name,
+                CommonName = ParameterText(a.Name),
                 Role = ParticipationRole.RequiredParticipant,
                 ParticipationStatus = PartStatText(a.Status),
                 Rsvp = a.Rsvp,
@@ -77,6 +77,14 @@ public static class ICalendarWriter
         PartStat.Tentative => EventParticipationStatus.Tentative,
         _ => EventParticipationStatus.NeedsAction,
     };
+
+    /// <summary>
+    /// Ical.Net quotes a parameter value with a separator in it and drops double quotes, but writes a line break
+    /// as it is, which ends the content line (a name could then inject a property): control characters become
+    /// spaces, and double quotes, which a parameter cannot hold (RFC 5545 §3.2), apostrophes.
+    /// </summary>
+    public static string ParameterText(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c == '"' ? '\'' : c));
 
     private static CalDateTime Utc(DateTimeOffset t) => new(t.UtcDateTime, CalDateTime.UtcTzId);
 }
