@@ -38,12 +38,17 @@ public sealed class CalendarFeed
 
     public int BusyCount { get; private set; }
 
-    public void Succeeded(int busyCount, DateTimeOffset now)
+    /// <summary>What the last reading had to guess (a time zone nothing defined, read in the owner's zone); null when nothing.</summary>
+    public string? LastWarning { get; private set; }
+
+    public void Succeeded(int busyCount, IReadOnlyList<string> warnings, DateTimeOffset now)
     {
         Status = FeedStatus.Ok;
         LastAttemptAt = LastSuccessAt = now;
         LastError = null;
         BusyCount = busyCount;
+        var warning = string.Join(" ", warnings);
+        LastWarning = warning.Length == 0 ? null : warning.Length > 1000 ? warning[..1000] : warning;
     }
 
     /// <summary>The busy times read last time stay: a feed that is down for an hour should not make its owner look free.</summary>

@@ -7,9 +7,9 @@ using Workflow.Application.Persistence;
 
 namespace Workflow.Application.Calendars;
 
-public sealed record CalendarFeedDto(Guid Id, Guid UserId, string Name, string Url, FeedStatus Status, DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, string? LastError, int BusyCount)
+public sealed record CalendarFeedDto(Guid Id, Guid UserId, string Name, string Url, FeedStatus Status, DateTimeOffset? LastAttemptAt, DateTimeOffset? LastSuccessAt, string? LastError, int BusyCount, string? LastWarning)
 {
-    public static CalendarFeedDto From(CalendarFeed f) => new(f.Id, f.UserId, f.Name, f.Url, f.Status, f.LastAttemptAt, f.LastSuccessAt, f.LastError, f.BusyCount);
+    public static CalendarFeedDto From(CalendarFeed f) => new(f.Id, f.UserId, f.Name, f.Url, f.Status, f.LastAttemptAt, f.LastSuccessAt, f.LastError, f.BusyCount, f.LastWarning);
 }
 
 internal static class FeedAccess
@@ -113,8 +113,10 @@ public static class SyncCalendarFeed
                 var text = await fetcher.Fetch(feed.Url, ct);
                 var busy = BusyTimeReader.Read(text, now.AddDays(-7), now.AddDays(183), TimeZoneInfo.FindSystemTimeZoneById(zone));
                 await db.ExternalBusyTimes.Where(b => b.FeedId == feed.Id).ExecuteDeleteAsync(ct);
-                db.ExternalBusyTimes.AddRange(busy.Select(b => new ExternalBusyTime(feed.UserId, feed.Id, b.Start, b.End)));
-                feed.Succeeded(busy.Count, now);
+                db.ExternalBusyTimes.AddRange(busy.Spans.Select(b => new ExternalBusyTime(feed.UserId, feed.Id, b.Start, b.End)));
+                feed.Succeeded(busy.Spans.Count, busy.Warnings, now);
+                if (busy.Warnings.Count > 0)
+                    logger.LogInformation("Calendar feed {Feed} of user {User} read with warnings: {Warnings}", feed.Id, feed.UserId, string.Join(" ", busy.Warnings));
             }
             catch (Exception ex) when (ex is FeedFetchException or FormatException or OverflowException or ArgumentException)
             {

@@ -1,5 +1,7 @@
-using System.Globalization;
-using System.Text;
+using Ical.Net;
+using Ical.Net.CalendarComponents;
+using Ical.Net.DataTypes;
+using Ical.Net.Serialization;
 
 namespace Workflow.Application.Calendars;
 
@@ -7,15 +9,16 @@ public enum PartStat { NeedsAction, Accepted, Declined, Tentative }
 
 public sealed record ICalAttendee(string Email, string Name, PartStat Status, bool Rsvp = true);
 
+/// <summary>An appointment as the invitations and the personal feeds show it.</summary>
 public sealed record ICalEvent(
     string Uid, int Sequence, DateTimeOffset Start, DateTimeOffset End, string Summary, string? Description, string? Location,
     double? Latitude, double? Longitude, string? OrganizerEmail, string? OrganizerName, IReadOnlyList<ICalAttendee> Attendees,
     bool Cancelled = false, string? Url = null);
 
 /// <summary>
-/// Writes RFC 5545 text: CRLF line ends, lines folded at 75 octets, TEXT values escaped,
-/// times in UTC. METHOD makes it an iTIP message (RFC 5546): REQUEST to invite or update,
-/// CANCEL to withdraw; without METHOD it is a plain calendar (the private feeds).
+/// Writes appointments as iCalendar with Ical.Net (which escapes TEXT, quotes parameters and folds lines),
+/// times in UTC. METHOD makes it an iTIP message (RFC 5546): REQUEST to invite or update, CANCEL to withdraw,
+/// with SEQUENCE, ORGANIZER and each ATTENDEE's PARTSTAT; without METHOD it is a plain calendar (the personal feeds).
 /// </summary>
 public static class ICalendarWriter
 {
@@ -23,85 +26,65 @@ public static class ICalendarWriter
 
     public static string Write(IEnumerable<ICalEvent> events, DateTimeOffset stamp, string? method = null, string? calendarName = null)
     {
-        var b = new StringBuilder();
-        Line(b, "BEGIN:VCALENDAR");
-        Line(b, "VERSION:2.0");
-        Line(b, "PRODID:" + ProductId);
-        Line(b, "CALSCALE:GREGORIAN");
+        var calendar = new Calendar { ProductId = ProductId, Scale = CalendarScales.Gregorian };
         if (method is not null)
-            Line(b, "METHOD:" + method);
+            calendar.Method = method;
         if (calendarName is not null)
-            Line(b, "X-WR-CALNAME:" + Text(calendarName));
+            calendar.AddProperty("X-WR-CALNAME", calendarName);
         foreach (var e in events)
-            WriteEvent(b, e, stamp);
-        Line(b, "END:VCALENDAR");
-        return b.ToString();
+            calendar.Events.Add(ToEvent(e, stamp));
+        return new CalendarSerializer().SerializeToString(calendar) ?? throw new InvalidOperationException("Ical.Net wrote nothing.");
     }
 
-    private static void WriteEvent(StringBuilder b, ICalEvent e, DateTimeOffset stamp)
+    private static CalendarEvent ToEvent(ICalEvent e, DateTimeOffset stamp)
     {
-        Line(b, "BEGIN:VEVENT");
-        Line(b, "UID:" + e.Uid);
-        Line(b, "SEQUENCE:" + e.Sequence.ToString(CultureInfo.InvariantCulture));
-        Line(b, "DTSTAMP:" + Utc(stamp));
-        Line(b, "DTSTART:" + Utc(e.Start));
-        Line(b, "DTEND:" + Utc(e.End));
-        Line(b, "SUMMARY:" + Text(e.Summary));
-        if (!string.IsNullOrEmpty(e.Description))
-            Line(b, "DESCRIPTION:" + Text(e.Description));
-        if (!string.IsNullOrEmpty(e.Location))
-            Line(b, "LOCATION:" + Text(e.Location));
+        var v = new CalendarEvent
+        {
+            Uid = e.Uid,
+            Sequence = e.Sequence,
+            DtStamp = Utc(stamp),
+            DtStart = Utc(e.Start),
+            DtEnd = Utc(e.End),
+            Summary = e.Summary,
+            Description = string.IsNullOrEmpty(e.Description) ? null : e.Description,
+            Location = string.IsNullOrEmpty(e.Location) ? null : e.Location,
+            Status = e.Cancelled ? EventStatus.Cancelled : EventStatus.Confirmed,
+            Transparency = TransparencyType.Opaque,
+        };
         if (e is { Latitude: { } lat, Longitude: { } lon })
-            Line(b, FormattableString.Invariant($"GEO:{lat:0.######};{lon:0.######}"));
+            v.GeographicLocation = new GeographicLocation(lat, lon);
         if (e.Url is not null)
-            Line(b, "URL:" + e.Url);
-        Line(b, "STATUS:" + (e.Cancelled ? "CANCELLED" : "CONFIRMED"));
-        Line(b, "TRANSP:OPAQUE");
+            v.Url = new Uri(e.Url);
         if (e.OrganizerEmail is not null)
-            Line(b, $"ORGANIZER;CN={Param(e.OrganizerName ?? e.OrganizerEmail)}:mailto:{e.OrganizerEmail}");
+            v.Organizer = new Organizer("mailto:" + e.OrganizerEmail) { CommonName = ParameterText(e.OrganizerName ?? e.OrganizerEmail) };
         foreach (var a in e.Attendees)
-            Line(b, $"ATTENDEE;CN={Param(a.Name)};ROLE=REQ-PARTICIPANT;PARTSTAT={PartStatText(a.Status)};RSVP={(a.Rsvp ? "TRUE" : "FALSE")}:mailto:{a.Email}");
-        Line(b, "END:VEVENT");
+        {
+            v.Attendees.Add(new Attendee("mailto:" + a.Email)
+            {
+                CommonName = ParameterText(a.Name),
+                Role = ParticipationRole.RequiredParticipant,
+                ParticipationStatus = PartStatText(a.Status),
+                Rsvp = a.Rsvp,
+            });
+        }
+        return v;
     }
 
     public static string PartStatText(PartStat status) => status switch
     {
-        PartStat.Accepted => "ACCEPTED",
-        PartStat.Declined => "DECLINED",
-        PartStat.Tentative => "TENTATIVE",
-        _ => "NEEDS-ACTION",
+        PartStat.Accepted => EventParticipationStatus.Accepted,
+        PartStat.Declined => EventParticipationStatus.Declined,
+        PartStat.Tentative => EventParticipationStatus.Tentative,
+        _ => EventParticipationStatus.NeedsAction,
     };
 
-    private static string Utc(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
+    /// <summary>
+    /// Ical.Net quotes a parameter value with a separator in it and drops double quotes, but writes a line break
+    /// as it is, which ends the content line (a name could then inject a property): control characters become
+    /// spaces, and double quotes, which a parameter cannot hold (RFC 5545 §3.2), apostrophes.
+    /// </summary>
+    public static string ParameterText(string value) =>
+        string.Concat(value.Select(c => char.IsControl(c) ? ' ' : c == '"' ? '\'' : c));
 
-    /// <summary>RFC 5545 §3.3.11: backslash, semicolon, comma and newline are escaped in TEXT.</summary>
-    public static string Text(string value) =>
-        value.Replace("\\", "\\\\").Replace(";", "\\;").Replace(",", "\\,").Replace("\r\n", "\\n").Replace("\n", "\\n").Replace("\r", "\\n");
-
-    /// <summary>A parameter value with a separator in it is quoted; quotes themselves cannot appear (RFC 5545 §3.2).</summary>
-    private static string Param(string value)
-    {
-        var clean = value.Replace("\"", "'").Replace("\r", " ").Replace("\n", " ");
-        return clean.IndexOfAny([':', ';', ',']) >= 0 ? $"\"{clean}\"" : clean;
-    }
-
-    /// <summary>Folds at 75 octets of UTF-8, never inside a character, continuing with a space.</summary>
-    private static void Line(StringBuilder b, string line)
-    {
-        var octets = 0;
-        var limit = 75;
-        foreach (var rune in line.EnumerateRunes())
-        {
-            var size = rune.Utf8SequenceLength;
-            if (octets + size > limit)
-            {
-                b.Append("\r\n ");
-                octets = 1;
-                limit = 75;
-            }
-            b.Append(rune.ToString());
-            octets += size;
-        }
-        b.Append("\r\n");
-    }
+    private static CalDateTime Utc(DateTimeOffset t) => new(t.UtcDateTime, CalDateTime.UtcTzId);
 }

@@ -226,6 +226,7 @@ internal sealed class CalendarFeedConfiguration : IEntityTypeConfiguration<Calen
         b.Property(f => f.Url).HasMaxLength(2000).IsRequired();
         b.Property(f => f.Name).HasMaxLength(200).IsRequired();
         b.Property(f => f.LastError).HasMaxLength(1000);
+        b.Property(f => f.LastWarning).HasMaxLength(1000);
         b.HasOne<AppUser>().WithMany().HasForeignKey(f => f.UserId).OnDelete(DeleteBehavior.Cascade);
         b.HasIndex(f => f.UserId);
         // The sync job takes the feeds read longest ago first.

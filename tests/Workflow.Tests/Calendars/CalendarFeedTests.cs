@@ -58,7 +58,25 @@ public sealed class CalendarFeedTests(AppFixture app) : IClassFixture<AppFixture
         (await app.Query(db => Task.FromResult(db.ExternalBusyTimes.Count(b => b.FeedId == feed.Id)))).ShouldBe(3);
 
         _server.Publish(path, "BEGIN:VCALENDAR\r\nBEGIN:VEVENT\r\n");
-        (await app.Send(new SyncCalendarFeed.Command(feed.Id), s.Expert)).LastError!.ShouldContain("never closed");
+        (await app.Send(new SyncCalendarFeed.Command(feed.Id), s.Expert)).LastError!.ShouldContain("Unclosed component VEVENT");
+    }
+
+    [Fact]
+    public async Task A_zone_nothing_defines_is_read_in_the_owners_zone_and_the_feed_says_so()
+    {
+        var s = await Scenario.Create(app);
+        var day = Scenario.At(8).UtcDateTime.ToString("yyyyMMdd", System.Globalization.CultureInfo.InvariantCulture);
+        var url = _server.Publish($"/{Guid.NewGuid():N}/mars.ics",
+            $"BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:test\r\nBEGIN:VEVENT\r\nUID:m\r\nDTSTAMP:20261101T000000Z\r\nDTSTART;TZID=Mars/Olympus_Mons:{day}T090000\r\nDURATION:PT1H\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n");
+        var feed = await app.Send(new AddCalendarFeed.Command(s.Expert.Id, url), s.Expert);
+
+        var synced = await app.Send(new SyncCalendarFeed.Command(feed.Id), s.Expert);
+
+        synced.Status.ShouldBe(FeedStatus.Ok);
+        synced.BusyCount.ShouldBe(1);
+        synced.LastWarning.ShouldBe("Unknown time zone \"Mars/Olympus_Mons\": its times were read in Europe/Brussels.");
+        var listed = (await app.Send(new ListCalendarFeeds.Query(s.Expert.Id), s.Expert)).Single();
+        listed.LastWarning.ShouldBe(synced.LastWarning);
     }
 
     [Fact]

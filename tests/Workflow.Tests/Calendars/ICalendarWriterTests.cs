@@ -67,11 +67,25 @@ public sealed class ICalendarWriterTests
     }
 
     [Fact]
+    public async Task A_name_with_a_line_break_or_quotes_cannot_break_the_message()
+    {
+        var ics = ICalendarWriter.Write([Invitation() with { OrganizerName = "Paula \"PP\" Planner", Attendees = [new("anne@demo.local", "Anne\r\nATTENDEE:mailto:evil@example.org", PartStat.Accepted)] }], Start, method: "REQUEST");
+
+        var read = await Node.Run("tests/Workflow.Tests/Calendars/ical/read.mjs", ics);
+
+        read.GetProperty("ok").GetBoolean().ShouldBeTrue(read.ToString());
+        var attendee = read.GetProperty("events")[0].GetProperty("attendees").EnumerateArray().ShouldHaveSingleItem();
+        attendee.GetProperty("value").GetString().ShouldBe("mailto:anne@demo.local");
+        attendee.GetProperty("cn").GetString().ShouldBe("Anne  ATTENDEE:mailto:evil@example.org");
+        ics.ShouldContain("ORGANIZER;CN=Paula 'PP' Planner:mailto:paula@demo.local");
+    }
+
+    [Fact]
     public void What_we_write_our_reader_reads_as_busy_time()
     {
         var ics = ICalendarWriter.Write([Invitation()], Start);
 
-        var busy = BusyTimeReader.Read(ics, Start.AddDays(-1), Start.AddDays(1), TimeZoneInfo.Utc);
+        var busy = BusyTimeReader.Read(ics, Start.AddDays(-1), Start.AddDays(1), TimeZoneInfo.Utc).Spans;
 
         busy.ShouldBe([new BusySpan(Start, Start.AddHours(1))]);
     }

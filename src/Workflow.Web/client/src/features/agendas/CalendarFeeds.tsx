@@ -97,6 +97,7 @@ function FeedItem({ feed, changes, onStatus }: { feed: CalendarFeed; changes: Re
             {feed.status === 'ok' && <> · {t('feeds.busyCount', { count: feed.busyCount })}</>}
           </div>
           {feed.lastError && <div className="small text-danger">{t('feeds.error', { message: feed.lastError })}</div>}
+          {feed.lastWarning && <div className="small text-warning-emphasis">{t('feeds.warning', { message: feed.lastWarning })}</div>}
         </div>
         <div className="d-flex gap-2 align-items-start">
           <button type="button" className="btn btn-sm btn-outline-primary" onClick={() => void sync()} disabled={syncing} aria-label={t('feeds.sync', { name: feed.name })}>
