@@ -9,6 +9,9 @@ source scripts/postgres.sh
 source scripts/smtp.sh
 source scripts/web-assets.sh
 
+# The local .NET tools of .config/dotnet-tools.json (dotnet-ef, for `dotnet ef migrations add`).
+dotnet tool restore >/dev/null
+
 # The Form.io renderer the task pages load (wwwroot/lib, not committed).
 web_assets
 

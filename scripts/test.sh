@@ -10,6 +10,9 @@ source scripts/postgres.sh
 source scripts/smtp.sh
 source scripts/web-assets.sh
 
+# The local .NET tools of .config/dotnet-tools.json (dotnet-ef, for `dotnet ef migrations add`).
+dotnet tool restore >/dev/null
+
 pg_install
 port=${WORKFLOW_TEST_PG_PORT:-55433}
 data="$PWD/.data/postgres-test"

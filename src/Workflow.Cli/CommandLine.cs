@@ -12,7 +12,6 @@ public static class CommandLine
         usage: workflow <command>
 
           db migrate [--connection CS]   apply the database migrations and install Hangfire's schema
-          db script                      print the SQL that creates the schema the model describes
           forms validate FORM.json SUBMISSION.json [--lang fr]
                                          validate a Form.io submission ({"data": {…}}) against a form schema; prints
                                          {"valid", "errors": [{"path", "rule", "message"}]}; exit 0 valid, 1 invalid,
@@ -40,10 +39,6 @@ public static class CommandLine
         {
             case ["db", "migrate", .. var rest]:
                 return await Migrate(Connection(rest), output, error);
-            case ["db", "script", ..]:
-                await using (var db = AppDbContextOptions.Create("Host=localhost"))
-                    await output.WriteLineAsync(db.Database.GenerateCreateScript());
-                return 0;
             case ["forms", "validate", var form, var submission, .. var rest]:
                 return await FormsCommand.Validate(form, submission, Text(rest, "--lang") ?? "en", output, error);
             case ["bench", "forms", .. var rest]:

@@ -1,9 +1,10 @@
 namespace Workflow.Application.Persistence.Migrations;
 
 /// <summary>
-/// Migrations are SQL files embedded in the assembly, each run by a small EF <c>Migration</c>
-/// class, so EF's history table still records what ran. How to write the next one is in
-/// docs/operations.md; MigrationsMatchModelTests proves the scripts and the model agree.
+/// The SQL history: the migrations before 20261201100000_Baseline are SQL files embedded in the assembly,
+/// each run by a small EF <c>Migration</c> class (Migrations.cs), so EF's history table records what ran.
+/// They stay as they are, being what existing databases ran; every migration after the baseline is EF's own,
+/// made with <c>dotnet ef migrations add</c> (docs/operations.md#writing-the-next-migration).
 /// </summary>
 internal static class MigrationScripts
 {

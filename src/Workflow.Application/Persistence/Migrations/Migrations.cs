@@ -3,6 +3,9 @@ using Microsoft.EntityFrameworkCore.Migrations;
 
 namespace Workflow.Application.Persistence.Migrations;
 
+// The SQL history, closed: what every database runs before 20261201100000_Baseline (MigrationScripts).
+// Add no migration here; `dotnet ef migrations add` makes the next one (docs/operations.md).
+
 [DbContext(typeof(AppDbContext))]
 [Migration("20261121050000_Initial")]
 public sealed class Initial : SqlMigration;
