@@ -254,6 +254,11 @@ namespace Workflow.Application.Persistence.Migrations
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("last_success_at");
 
+                    b.Property<string>("LastWarning")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)")
+                        .HasColumnName("last_warning");
+
                     b.Property<string>("Name")
                         .IsRequired()
                         .HasMaxLength(200)

@@ -53,7 +53,3 @@ public sealed class UserLanguage : SqlMigration;
 [DbContext(typeof(AppDbContext))]
 [Migration("20261201090000_HangfireTimers")]
 public sealed class HangfireTimers : SqlMigration;
-
-[DbContext(typeof(AppDbContext))]
-[Migration("20261202090000_CalendarFeedWarning")]
-public sealed class CalendarFeedWarning : SqlMigration;
