@@ -30,6 +30,8 @@ public static class TestDatabase
     /// <summary>A new database with nothing in it, not even the schema.</summary>
     public static async Task<string> CreateEmpty()
     {
+        // After the template: making it drops what earlier runs left, which would take this one too.
+        await TemplateName.Value;
         var name = $"wf_{Guid.NewGuid():N}";
         await Execute($"CREATE DATABASE {name}");
         return name;
