@@ -9,9 +9,12 @@ namespace Workflow.Application.Dossiers;
 
 public static class UpdateDossier
 {
-    /// <summary>Changes what a planner may change on an open dossier; a part left null stays as it is.</summary>
+    /// <summary>
+    /// Changes what a planner may change on an open dossier; a part left null stays as it is. The address, optional,
+    /// is taken away with <paramref name="RemoveAddress"/> (a null address means "unchanged", like every other part).
+    /// </summary>
     public sealed record Command(Guid DossierId, string? Title = null, IReadOnlyList<string>? RequiredSkills = null, Address? Address = null,
-        bool? Urgent = null, bool? Confidential = null, Guid? ReferentId = null) : ICommand<DossierDto>, IOnDossier;
+        bool? Urgent = null, bool? Confidential = null, Guid? ReferentId = null, bool RemoveAddress = false) : ICommand<DossierDto>, IOnDossier;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -21,6 +24,7 @@ public static class UpdateDossier
             RuleFor(c => c.Title).NotEmpty().MaximumLength(300).When(c => c.Title is not null);
             RuleFor(c => c.ReferentId).NotEqual(Guid.Empty).When(c => c.ReferentId is not null);
             RuleFor(c => c.Address!).SetValidator(new AddressValidator()).When(c => c.Address is not null);
+            RuleFor(c => c.RemoveAddress).Equal(false).When(c => c.Address is not null).WithMessage("Give an address or remove it, not both.");
         }
     }
 
@@ -30,7 +34,7 @@ public static class UpdateDossier
         {
             var dossier = await db.LoadVisible(command.DossierId, user, cancellationToken);
             var skills = command.RequiredSkills is null ? dossier.RequiredSkills : await SkillCatalogue.RequireKnown(db, command.RequiredSkills, cancellationToken);
-            dossier.Update(command.Title?.Trim() ?? dossier.Title, skills, command.Address ?? dossier.Address,
+            dossier.Update(command.Title?.Trim() ?? dossier.Title, skills, command.RemoveAddress ? null : command.Address ?? dossier.Address,
                 command.Urgent ?? dossier.Urgent, command.Confidential ?? dossier.Confidential);
             if (command.ReferentId is { } referentId && referentId != dossier.ReferentId)
             {

@@ -187,6 +187,29 @@ public sealed class DossierBrowserTests(BrowserFixture app) : IClassFixture<Brow
     }
 
     [Fact]
+    public async Task Emptying_the_address_in_the_edit_form_takes_it_away()
+    {
+        var planner = await app.CreateUser(Roles.Planner);
+        var dossier = await app.Send(new CreateDossier.Command("Dégât des eaux", "inspection", planner.Id,
+            Address: new Address("Rue de Fer 3, 5000 Namur", 50.46, 4.86)), planner);
+        await using var s = await AppSession.SignIn(app, planner);
+        var page = s.Page;
+        await page.GotoAsync($"/app/dossiers/{dossier.Id}");
+        await Expect(page.Locator("main")).ToContainTextAsync("Rue de Fer 3, 5000 Namur");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Edit", Exact = true }).ClickAsync();
+        await page.GetByLabel("Address", new() { Exact = true }).FillAsync("");
+        await page.GetByLabel("Latitude (optional)").FillAsync("");
+        await page.GetByLabel("Longitude (optional)").FillAsync("");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Save", Exact = true }).ClickAsync();
+
+        await Expect(page.GetByRole(AriaRole.Status).Filter(new() { HasText = "Dossier saved." })).ToHaveCountAsync(1);
+        await Expect(page.Locator("main")).Not.ToContainTextAsync("Rue de Fer 3");
+        (await app.Send(new GetDossier.Query(dossier.Id), planner)).Address.ShouldBeNull();
+        await Clean(s);
+    }
+
+    [Fact]
     public async Task Search_finds_a_dossier_by_its_reference()
     {
         var planner = await app.CreateUser(Roles.Planner);

@@ -120,4 +120,21 @@ public sealed class DossierTests(AppFixture app) : IClassFixture<AppFixture>
         await (await client.GetAsync($"/dossiers/{s.Dossier.Id}")).Problem(HttpStatusCode.NotFound);
         (await (await (await app.Client(newReferent)).GetAsync($"/dossiers/{s.Dossier.Id}")).Read<DossierDto>()).Urgent.ShouldBeTrue();
     }
+
+    [Fact]
+    public async Task An_address_left_out_stays_and_one_removed_goes()
+    {
+        var s = await Scenario.Create(app);
+        var client = await app.Client(s.Planner);
+        HttpRequestMessage Patch(object body) => new(HttpMethod.Patch, $"/dossiers/{s.Dossier.Id}") { Content = System.Net.Http.Json.JsonContent.Create(body) };
+        var before = (await (await client.GetAsync($"/dossiers/{s.Dossier.Id}")).Read<DossierDto>()).Address.ShouldNotBeNull();
+
+        (await (await client.SendAsync(Patch(new { title = "Renamed" }))).Read<DossierDto>()).Address.ShouldBe(before);
+        var both = await (await client.SendAsync(Patch(new { address = new { text = "Rue Neuve 1, Namur" }, removeAddress = true }))).Problem(HttpStatusCode.BadRequest);
+        both.GetProperty("errors").GetProperty("removeAddress")[0].GetString().ShouldBe("Give an address or remove it, not both.");
+        (await (await client.GetAsync($"/dossiers/{s.Dossier.Id}")).Read<DossierDto>()).Address.ShouldBe(before);
+
+        (await (await client.SendAsync(Patch(new { removeAddress = true }))).Read<DossierDto>()).Address.ShouldBeNull();
+        (await (await client.GetAsync($"/dossiers/{s.Dossier.Id}")).Read<DossierDto>()).Address.ShouldBeNull();
+    }
 }

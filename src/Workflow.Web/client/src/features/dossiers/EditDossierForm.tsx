@@ -26,7 +26,9 @@ export function EditDossierForm({ dossier, onDone }: { dossier: Dossier; onDone:
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    update.mutate({ title, referentId, requiredSkills: skills, address: toAddress(address, latitude, longitude), urgent, confidential },
+    const newAddress = toAddress(address, latitude, longitude);
+    // Emptied fields take the address away (a missing address would leave it as it was).
+    update.mutate({ title, referentId, requiredSkills: skills, address: newAddress, removeAddress: !newAddress && !!dossier.address, urgent, confidential },
       { onSuccess: () => onDone(true) });
   }
 
