@@ -1,20 +1,27 @@
-// Prints, for each {form, submission} case, the (path, rule) errors that @formio/core's
-// server-side evaluation reports: the same processors the Form.io server runs after the
-// database-bound ones (ProcessTargets.evaluator: defaults, calculations, logic, conditions,
-// clearHidden, validation). Input: a JSON array on stdin or in the file named as argument.
+// Prints, for each {form, submission} case, the (path, rule) errors that @formio/core reports
+// the way the Form.io server validates a submission: processSync with core's Processors
+// (serverOverride, filter, defaultValue, dereference, fetch, calculate, conditions, logic,
+// normalize, clearHidden, validate) and config.server = true.
+// Input: a JSON array on stdin or in the file named as argument.
 'use strict';
 const fs = require('fs');
-const { processSync, ProcessTargets } = require('@formio/core');
+const { processSync, Processors } = require('@formio/core');
+
+function pathOf(e) {
+  const p = (e.context && (e.context.path ?? (e.context.component && e.context.component.key)));
+  return Array.isArray(p) ? p.join('.') : p;
+}
 
 function validate(form, submission) {
   const data = JSON.parse(JSON.stringify((submission && submission.data) || {}));
+  const errors = [];
   const context = {
     form,
     submission: { data },
-    components: JSON.parse(JSON.stringify(form.components || [])),
+    components: form.components,
     data,
-    processors: ProcessTargets.evaluator,
-    scope: {},
+    processors: Processors,
+    scope: { errors },
     config: { server: true },
   };
   try {
@@ -22,17 +29,11 @@ function validate(form, submission) {
   } catch (err) {
     return { crash: String((err && err.message) || err), errors: [] };
   }
-  const errors = (context.scope.errors || []).map((e) => ({
-    path: e.context && e.context.path,
-    rule: e.ruleName,
-  }));
-  return { errors };
+  return { errors: (context.scope.errors || errors).map((e) => ({ path: pathOf(e), rule: e.ruleName })) };
 }
 
 const input = fs.readFileSync(process.argv[2] || 0, 'utf8');
 const cases = JSON.parse(input);
 // Errors that core logs to the console must not corrupt the JSON on stdout.
-console.error = () => {};
-console.log = () => {};
-console.warn = () => {};
-process.stdout.write(JSON.stringify(cases.map((c) => validate(c.form, c.submission))));
+console.error = console.log = console.warn = console.info = console.debug = () => {};
+process.stdout.write(JSON.stringify(cases.map((c) => validate(JSON.parse(JSON.stringify(c.form)), c.submission))));

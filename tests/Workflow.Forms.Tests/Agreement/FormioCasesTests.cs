@@ -1,0 +1,64 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using Workflow.Forms.Schema;
+using Xunit.Abstractions;
+
+namespace Workflow.Forms.Tests.Agreement;
+
+/// <summary>
+/// Form.io's own test cases (FormioCases/cases.jsonl: the forms and submissions of @formio/core's
+/// and the Form.io server's test suites) get the same (path, rule) errors from the C# validator
+/// as from @formio/core's server-side processSync.
+/// </summary>
+public class FormioCasesTests(ITestOutputHelper output)
+{
+    private static string CasesFile => Path.Combine(FormioCore.RepositoryRoot, "tests", "Workflow.Forms.Tests", "FormioCases", "cases.jsonl");
+
+    [Fact]
+    public void Formio_test_suites_cases_get_the_same_errors_as_formio_core()
+    {
+        var lines = File.ReadAllLines(CasesFile).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var batch = new JsonArray(lines.Select(c => (JsonNode)new JsonObject
+        {
+            ["form"] = c["form"]!.DeepClone(),
+            ["submission"] = new JsonObject { ["data"] = c["data"]?.DeepClone() ?? new JsonObject() },
+        }).ToArray());
+        var expected = FormioCore.Validate(batch);
+        var report = new StringBuilder();
+        var perSource = new SortedDictionary<string, (int Cases, int Agreed, int Crashed)>(StringComparer.Ordinal);
+        var differing = new List<string>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var id = (string)lines[i]["id"]!;
+            var source = (string)lines[i]["source"]!;
+            var tally = perSource.GetValueOrDefault(source);
+            tally.Cases++;
+            if (expected[i] is null)
+            {
+                tally.Crashed++;
+                perSource[source] = tally;
+                continue;
+            }
+            IReadOnlySet<string> actual;
+            try
+            {
+                actual = CSharpValidator.Validate(lines[i]["form"]!, new JsonObject { ["data"] = lines[i]["data"]?.DeepClone() ?? new JsonObject() });
+            }
+            catch (FormSchemaException e)
+            {
+                actual = new HashSet<string> { $"refused: {e.Message}" };
+            }
+            if (actual.SetEquals(expected[i]!)) tally.Agreed++;
+            else
+            {
+                differing.Add(id);
+                report.AppendLine($"{id} ({lines[i]["title"]}): formio {CSharpValidator.Describe(expected[i]!)} C# {CSharpValidator.Describe(actual)}");
+            }
+            perSource[source] = tally;
+        }
+        foreach (var (source, t) in perSource)
+            output.WriteLine($"{source}: {t.Agreed}/{t.Cases - t.Crashed} agree ({t.Crashed} where core threw)");
+        output.WriteLine(report.ToString());
+        differing.ShouldBeEmpty(report.ToString());
+    }
+}
