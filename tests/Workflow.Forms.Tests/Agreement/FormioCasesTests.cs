@@ -8,7 +8,8 @@ namespace Workflow.Forms.Tests.Agreement;
 /// <summary>
 /// Form.io's own test cases (FormioCases/cases.jsonl: the forms and submissions of @formio/core's
 /// and the Form.io server's test suites) get the same (path, rule) errors from the C# validator
-/// as from @formio/core's server-side processSync.
+/// as from @formio/core's server-side processSync; so do the cases of the test suite shipped in the
+/// @formio/core npm package (collected by formio/core-cases.js).
 /// </summary>
 public class FormioCasesTests(ITestOutputHelper output)
 {
@@ -17,7 +18,9 @@ public class FormioCasesTests(ITestOutputHelper output)
     [Fact]
     public void Formio_test_suites_cases_get_the_same_errors_as_formio_core()
     {
-        var lines = File.ReadAllLines(CasesFile).Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        var lines = File.ReadAllLines(CasesFile).Concat(FormioCore.PackageTestCases())
+            .Where(l => l.Length > 0).Select(l => JsonNode.Parse(l)!.AsObject()).ToList();
+        lines.Count.ShouldBeGreaterThan(800, "cases.jsonl and the cases of @formio/core's own tests");
         var batch = new JsonArray(lines.Select(c => (JsonNode)new JsonObject
         {
             ["form"] = c["form"]!.DeepClone(),

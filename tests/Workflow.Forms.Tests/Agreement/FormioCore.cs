@@ -53,6 +53,31 @@ internal static class FormioCore
         }
     }
 
+    /// <summary>
+    /// The (form, data) cases @formio/core's own test suite, shipped in its npm package, hands to
+    /// core, one JSON line each: formio/core-cases.js runs those tests and records their inputs.
+    /// </summary>
+    public static IReadOnlyList<string> PackageTestCases()
+    {
+        var start = new ProcessStartInfo("node", [Path.Combine(Directory, "core-cases.js")])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = Directory,
+        };
+        using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
+        var stderr = node.StandardError.ReadToEndAsync();
+        var stdout = node.StandardOutput.ReadToEnd();
+        if (!node.WaitForExit(TimeSpan.FromMinutes(2)))
+        {
+            node.Kill(entireProcessTree: true);
+            throw new TimeoutException("@formio/core's tests took more than two minutes");
+        }
+        if (node.ExitCode != 0)
+            throw new InvalidOperationException($"core-cases.js failed ({node.ExitCode}): {stderr.Result}");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
     private static string FindRepositoryRoot()
     {
         for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
