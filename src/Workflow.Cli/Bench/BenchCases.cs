@@ -47,6 +47,17 @@ public static class BenchCases
                     }
                     target[key] = rows;
                     break;
+                case "container":
+                    var inner = new JsonObject();
+                    Fill(component["components"] as JsonArray ?? [], inner, random);
+                    target[key] = inner;
+                    break;
+                case "form":
+                    // A nested form keeps its data under "data", as Form.io submits it.
+                    var nested = new JsonObject();
+                    Fill(component["components"] as JsonArray ?? [], nested, random);
+                    target[key] = new JsonObject { ["data"] = nested };
+                    break;
                 case "htmlelement" or "content" or "button":
                     break;
                 default:
@@ -63,8 +74,10 @@ public static class BenchCases
         "checkbox" => JsonValue.Create(!wrong),
         "datetime" => JsonValue.Create(wrong ? "not a date" : new DateTimeOffset(2026, 11, 23, 8, 0, 0, TimeSpan.Zero).AddHours(random.Next(0, 200)).ToString("O")),
         "email" => JsonValue.Create(wrong ? "nobody" : $"person{random.Next(100)}@example.be"),
-        "radio" => Option(component, random, wrong),
+        "radio" => Option(component["values"] as JsonArray, random, wrong),
+        "address" => Address(random, wrong),
         "select" when component["multiple"]?.GetValue<bool>() == true => new JsonArray(JsonValue.Create(Guid.NewGuid().ToString())),
+        "select" when component["data"]?["values"] is JsonArray values => Option(values, random, wrong),
         "selectboxes" => Boxes(component, random, wrong),
         "appointmentPlanner" => new JsonObject
         {
@@ -74,11 +87,30 @@ public static class BenchCases
         _ => JsonValue.Create(wrong ? new string('x', 5000) : string.Join(' ', Enumerable.Range(0, random.Next(1, 12)).Select(_ => Words[random.Next(Words.Length)]))),
     };
 
-    private static JsonNode? Option(JsonObject component, Random random, bool wrong)
-    {
-        var values = component["values"] as JsonArray ?? [];
-        return wrong || values.Count == 0 ? JsonValue.Create("unknown") : values[random.Next(values.Count)]!["value"]!.DeepClone();
-    }
+    private static JsonNode? Option(JsonArray? values, Random random, bool wrong) =>
+        wrong || values is null || values.Count == 0 ? JsonValue.Create("unknown") : values[random.Next(values.Count)]!["value"]!.DeepClone();
+
+    /// <summary>An address as Form.io's address component submits it: a provider's result, or typed by hand in manual mode.</summary>
+    private static JsonObject Address(Random random, bool wrong) => random.Next(2) == 0
+        ? new JsonObject
+        {
+            ["mode"] = "autocomplete",
+            ["address"] = wrong ? new JsonObject() : new JsonObject
+            {
+                ["display_name"] = "Rue des Fleurs 12, 5030 Gembloux, Belgique",
+                ["lat"] = "50.566", ["lon"] = "4.692", ["place_id"] = random.Next(1_000_000),
+                ["address"] = new JsonObject { ["road"] = "Rue des Fleurs", ["house_number"] = "12", ["postcode"] = "5030", ["town"] = "Gembloux", ["country"] = "Belgique" },
+            },
+        }
+        : new JsonObject
+        {
+            ["mode"] = "manual",
+            ["address"] = new JsonObject
+            {
+                ["address1"] = "Rue des Fleurs 12", ["address2"] = "", ["city"] = wrong ? "" : "Gembloux", ["state"] = "Namur",
+                ["country"] = "Belgique", ["zip"] = wrong ? "50 30" : "5030",
+            },
+        };
 
     private static JsonObject Boxes(JsonObject component, Random random, bool wrong)
     {
