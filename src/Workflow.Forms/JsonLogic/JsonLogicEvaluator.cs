@@ -13,7 +13,7 @@ internal sealed class JsonLogicException(string message) : Exception(message);
 /// </summary>
 internal static class JsonLogicEvaluator
 {
-    /// <summary>The operations json-logic-js itself knows.</summary>
+    /// <summary>The operations json-logic-js itself knows, and core's date operations.</summary>
     private static readonly HashSet<string> Standard =
     [
         "==", "===", "!=", "!==", ">", ">=", "<", "<=", "!!", "!", "%", "log", "in", "cat", "substr", "+", "*", "-", "/",
@@ -39,20 +39,7 @@ internal static class JsonLogicEvaluator
         }
     }
 
-    /// <summary>Evaluates, as JSON; the JSON value of an expression that fails is null, as core makes it.</summary>
-    public static JsonNode? Evaluate(JsonNode? logic, JsonObject data)
-    {
-        try
-        {
-            return ToNode(Apply(logic, data));
-        }
-        catch (JsonLogicException)
-        {
-            return null;
-        }
-    }
-
-    /// <summary>Truthiness of the result; false when the expression fails (core's null).</summary>
+    /// <summary>The result (see <see cref="JsValue"/>); null when the expression fails, as core's evaluate makes it.</summary>
     public static object? Run(JsonNode? logic, object? data)
     {
         try

@@ -41,7 +41,9 @@ internal sealed class FieldLogic(ConditionEvaluator conditions, ScriptSandbox sc
         private JsonNode? value = scope.Value;
         private readonly List<string> failures = [];
 
-        private FormComponent Current => cloned ? new FormComponent(json, original.Type, original.Key, original.Model, original.Children) : original;
+        private FormComponent? current;
+
+        private FormComponent Current => current ??= cloned ? new FormComponent(json, original.Type, original.Key, original.Model, original.Children) : original;
 
         private ConditionScope Scope => scope with { Value = value };
 
@@ -169,6 +171,7 @@ internal sealed class FieldLogic(ConditionEvaluator conditions, ScriptSandbox sc
                 // Unlike a hidden property action, a merged hidden hides without counting as conditionally hidden (core records no conditional).
                 Clone();
                 json[name] = node?.DeepClone();
+                current = null;
             }
         }
 
@@ -176,6 +179,7 @@ internal sealed class FieldLogic(ConditionEvaluator conditions, ScriptSandbox sc
         {
             Clone();
             ComponentPath.Set(json, path, node);
+            current = null;
         }
 
         private void Clone()

@@ -11,7 +11,7 @@ namespace Workflow.Forms.Scripting;
 /// the first truthy one. A placeholder calling a function gives an empty text, as core gives when no such
 /// function is in the context.
 /// </summary>
-public static partial class ScriptTemplate
+internal static partial class ScriptTemplate
 {
     public static string Interpolate(string script, IReadOnlyDictionary<string, JsonNode?> variables)
     {
