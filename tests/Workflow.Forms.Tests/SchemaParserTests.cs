@@ -16,7 +16,8 @@ public class SchemaParserTests
     [InlineData("""{"components":[{"type":"textfield","key":"a"},{"type":"number","key":"a"}]}""", "two components write to 'a'")]
     [InlineData("""{"components":[{"type":"textfield","key":"a","validate":{"pattern":"[a-"}}]}""", "pattern '[a-' is not a regular expression")]
     [InlineData("""{"components":[{"type":"textfield","key":"a","validate":"required"}]}""", "validate must be an object")]
-    [InlineData("""{"components":[{"type":"textfield","key":"a","conditional":{"json":{"==":[1,1]}}}]}""", "JSON Logic conditionals are not supported")]
+    [InlineData("""{"components":[{"type":"textfield","key":"a","conditional":{"json":{"_sample":[[1,2]]}}}]}""", "JSON Logic operation '_sample' is not supported")]
+    [InlineData("""{"components":[{"type":"textfield","key":"a","validate":{"json":{"if":[{"sum":[1,2]},true,"no"]}}}]}""", "JSON Logic operation 'sum' is not supported")]
     public void Malformed_schema_is_refused_with_its_reason(string json, string reason) =>
         Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(json)).Reason.ShouldStartWith(reason);
 

@@ -1,12 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Workflow.Forms.JsonLogic;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
 namespace Workflow.Forms.Conditions;
 
 /// <summary>Where a condition is evaluated: the data, the row and the index of the innermost grid row.</summary>
-internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, int? RowIndex, JsonNode? Value);
+internal sealed record ConditionScope(JsonObject Data, JsonNode? Row, int? RowIndex, JsonNode? Value, JsonObject? Form = null);
 
 /// <summary>Decides whether a component is conditionally hidden, as core's conditions processor does.</summary>
 internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scripts)
@@ -26,10 +27,22 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
     private bool IsSimpleHidden(FormComponent component, ConditionScope scope)
     {
         if (component.Json["conditional"] is not JsonObject conditional) return false;
-        bool? show = null;
+        // core decides with JSON Logic, then the legacy when/eq, then the conditions, each present one replacing the result.
+        object? show = null;
+        if (conditional["json"] is JsonObject or JsonArray) show = JsonLogicEvaluator.Run(conditional["json"], LogicData.For(component, scope));
         if (Js.IsTruthy(conditional["when"])) show = Legacy(conditional, scope);
-        if (Js.IsTruthy(conditional["conjunction"]) && Js.IsTruthy(conditional["conditions"])) show = Simple(conditional, scope) ?? show;
-        return show is false;
+        if (Js.IsTruthy(conditional["conjunction"]) && Js.IsTruthy(conditional["conditions"])) show = Simple(conditional, scope);
+        return show is not null && !JsTruthy(show);
+    }
+
+    /// <summary>JavaScript's truthiness of a JSON Logic result (an empty array is true there).</summary>
+    internal static bool JsTruthy(object? value) => value is List<object?> || JsValue.Truthy(value);
+
+    /// <summary>A logic trigger of type simple, as core's checkTrigger reads it: the legacy when/eq, else the conditions.</summary>
+    public bool Check(JsonObject conditional, ConditionScope scope)
+    {
+        if (Js.IsTruthy(conditional["when"])) return Legacy(conditional, scope);
+        return Js.IsTruthy(conditional["conjunction"]) && Js.IsTruthy(conditional["conditions"]) && Simple(conditional, scope) is true;
     }
 
     private bool Legacy(JsonObject conditional, ConditionScope scope)

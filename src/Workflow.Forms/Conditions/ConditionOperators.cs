@@ -5,7 +5,7 @@ using Workflow.Forms.Schema;
 namespace Workflow.Forms.Conditions;
 
 /// <summary>The operators of conditional.conditions, with core's semantics (utils/operators).</summary>
-internal static class ConditionOperators
+internal static partial class ConditionOperators
 {
     public static bool IsKnown(string op) => op is "isEqual" or "isNotEqual" or "isEmpty" or "isNotEmpty"
         or "lessThan" or "greaterThan" or "lessThanOrEqual" or "greaterThanOrEqual" or "includes" or "notIncludes"
@@ -64,8 +64,44 @@ internal static class ConditionOperators
                 // Left as the string, as core leaves it.
             }
         }
+        if (target is not null && IsSelectResourceWithObjectValue(target) && Js.AsString(target.Json["template"]) is { Length: > 0 } template)
+            return SelectResourceEquals(value, compared, target, template);
         return Js.DeepEquals(value, compared);
     }
+
+    private static bool IsSelectResourceWithObjectValue(FormComponent c)
+    {
+        var valueProperty = Js.AsString(c.Json["valueProperty"]);
+        return Js.IsTruthy(c.Json["reference"])
+            || (Js.AsString(c.Json["dataSrc"]) == "resource" && (!Js.IsTruthy(c.Json["valueProperty"]) || valueProperty == "data"));
+    }
+
+    /// <summary>
+    /// core compares a resource select's object value only on the fields its item template shows
+    /// ({{ item.data.code }}), so a stored reference with more fields still equals the condition's value.
+    /// </summary>
+    private static bool SelectResourceEquals(JsonNode? value, JsonNode? compared, FormComponent target, string template)
+    {
+        if (value is not JsonObject) return false;
+        if (Js.AsString(target.Json["valueProperty"]) == "data")
+        {
+            value = new JsonObject { ["data"] = value.DeepClone() };
+            compared = new JsonObject { ["data"] = compared?.DeepClone() };
+        }
+        return TemplateKey().Matches(template).All(m => Js.DeepEquals(Get(value, m.Groups[1].Value), Get(compared, m.Groups[1].Value)));
+    }
+
+    private static JsonNode? Get(JsonNode? node, string path)
+    {
+        foreach (var key in path.Split('.'))
+        {
+            if (node is not JsonObject o || !o.TryGetPropertyValue(key, out node)) return null;
+        }
+        return node;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"{{\s*item\.(.*?)\s*}}")]
+    private static partial System.Text.RegularExpressions.Regex TemplateKey();
 
     private static string LodashString(JsonNode? v) => Js.IsNull(v) ? "" : Js.ToJsString(v);
 

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
 using Workflow.Forms.Schema;
+using Workflow.Forms.Scripting;
 
 namespace Workflow.Forms.Rules;
 
@@ -17,7 +18,9 @@ internal sealed class CustomRule : IRule
     {
         if (Js.AsString(c.Component.Validate?["custom"]) is not { Length: > 0 } script) return null;
         var scope = new ConditionScope(c.Data, c.Row, c.RowIndex, c.Value);
-        var result = c.Scripts.Run(script, "valid", JsonValue.Create(true), ConditionEvaluator.Variables(c.Component, scope, withRowIndex: true));
+        var variables = ConditionEvaluator.Variables(c.Component, scope, withRowIndex: true);
+        // core interpolates validate.custom (and only it) before running it.
+        var result = c.Scripts.Run(ScriptTemplate.Interpolate(script, variables), "valid", JsonValue.Create(true), variables);
         if (result.Failed) return new("script", "custom", result.Failure);
         return result.Value switch
         {

@@ -15,6 +15,9 @@ public sealed class RuleContext
     public int? RowIndex { get; init; }
     public required ScriptSandbox Scripts { get; init; }
 
+    /// <summary>The form's JSON, which scripts and JSON Logic see as form.</summary>
+    public JsonObject? Form { get; init; }
+
     public RuleContext WithValue(JsonNode? value, int? index) => new()
     {
         Component = Component,
@@ -24,6 +27,7 @@ public sealed class RuleContext
         Row = Row,
         RowIndex = index,
         Scripts = Scripts,
+        Form = Form,
     };
 }
 

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using Workflow.Forms.JsonLogic;
 
 namespace Workflow.Forms.Schema;
 
@@ -142,8 +143,7 @@ public static class FormSchemaParser
                 throw new FormSchemaException($"pattern '{pattern}' is not a regular expression: {e.Message}", where + ".validate.pattern");
             }
         }
-        if (json["conditional"] is JsonObject conditional && conditional["json"] is JsonObject)
-            throw new FormSchemaException("JSON Logic conditionals are not supported; use conditions or customConditional", where + ".conditional.json");
+        JsonLogicCheck.Check(json, where);
         if (json["conditional"]?["conditions"] is { } conditions && conditions is not JsonArray)
             throw new FormSchemaException("conditional.conditions must be an array", where + ".conditional.conditions");
     }

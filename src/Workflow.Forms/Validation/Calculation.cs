@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
+using Workflow.Forms.JsonLogic;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
@@ -13,7 +14,7 @@ namespace Workflow.Forms.Validation;
 internal static class Calculation
 {
     public static bool Applies(FormComponent c, bool present, bool parentIsGrid) =>
-        Js.AsString(c.Json["calculateValue"]) is { Length: > 0 }
+        (Js.AsString(c.Json["calculateValue"]) is { Length: > 0 } || c.Json["calculateValue"] is JsonObject or JsonArray)
         && Js.IsTruthy(c.Json["calculateServer"])
         && c.HasData
         // core does not calculate an absent value of a grid's direct child.
@@ -22,6 +23,13 @@ internal static class Calculation
     /// <summary>The calculated value, or null when the script gave none (null or undefined).</summary>
     public static (JsonNode? Value, string? Failure) Run(FormComponent c, ConditionScope scope, ScriptSandbox scripts)
     {
+        if (c.Json["calculateValue"] is JsonObject or JsonArray)
+        {
+            // JSON Logic: core gives it value || null too; a null result (or a failing expression) calculates nothing.
+            var data = LogicData.For(c, scope);
+            data["value"] = Js.IsTruthy(scope.Value) ? JsValue.From(scope.Value) : null;
+            return (JsValue.ToNode(JsonLogicEvaluator.Run(c.Json["calculateValue"], data)), null);
+        }
         var script = Js.AsString(c.Json["calculateValue"])!;
         var variables = ConditionEvaluator.Variables(c, scope);
         // core starts from value || null.

@@ -33,6 +33,7 @@ internal sealed partial class ComponentRules(
             Row = level.Row,
             RowIndex = level.RowIndex,
             Scripts = scripts,
+            Form = level.Form,
         };
         if (component.Multiple && value is JsonArray { Count: > 0 } items)
             RunItems(context, items, skipped);

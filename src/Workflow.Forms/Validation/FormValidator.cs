@@ -23,7 +23,7 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
             new ConditionEvaluator(new ComponentIndex(schema), new ScriptSandbox(options.ScriptLimits)),
             new ScriptSandbox(options.ScriptLimits),
             options);
-        run.Walk(schema.Components, new Level(data, "", data, null, false, false));
+        run.Walk(schema.Components, new Level(data, "", data, null, false, false, Form: schema.Json));
         return new ValidationResult(run.Errors, data);
     }
 
@@ -41,5 +41,6 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         bool ConditionallyHidden,
         bool IntentionallyHidden,
         bool ParentIsGrid = false,
-        Action? Attach = null);
+        Action? Attach = null,
+        JsonObject? Form = null);
 }

@@ -39,6 +39,7 @@ internal static class Messages
         ["invalidDay"] = "day",
         ["invalidDate"] = "date",
         ["invalidOption"] = "onlyAvailableItems",
+        ["jsonLogic"] = "custom",
     };
 
     public static (string En, string Fr) For(string key, string field, string? setting)

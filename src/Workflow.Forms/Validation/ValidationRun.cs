@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
+using Workflow.Forms.Logic;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
@@ -9,6 +10,7 @@ namespace Workflow.Forms.Validation;
 internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
 {
     private readonly ErrorList errors = new();
+    private readonly FieldLogic logic = new(conditions, scripts);
 
     public IReadOnlyList<ValidationError> Errors => errors.Items;
 
@@ -25,7 +27,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (!present) value = null;
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
-            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value), scripts);
+            var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value, level.Form), scripts);
             if (calculationFailure is not null) errors.Add(c, path, new("script", "calculateValue", calculationFailure));
             if (calculated is not null)
             {
@@ -34,7 +36,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 (value, present) = (calculated, true);
             }
         }
-        var scope = new ConditionScope(data, level.Row, level.RowIndex, value);
+        var scope = new ConditionScope(data, level.Row, level.RowIndex, value, level.Form);
         var conditionallyHidden = level.ConditionallyHidden;
         if (!conditionallyHidden)
         {
@@ -42,6 +44,8 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             if (failure is not null) errors.Add(c, path, new("script", "customConditional", failure));
             conditionallyHidden = hidden;
         }
+        if (FieldLogic.Has(c))
+            (c, conditionallyHidden, value, present) = ApplyLogic(c, path, level, scope, value, present, conditionallyHidden);
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
         if (conditionallyHidden && present && c.ClearOnHide)
         {
@@ -53,6 +57,22 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (c.HasData)
             new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
         Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
+    }
+
+    /// <summary>core's logic step, after the conditions: the component as its logic changes it here, and the value it sets.</summary>
+    private (FormComponent, bool, JsonNode?, bool) ApplyLogic(FormComponent c, string path, FormValidator.Level level, ConditionScope scope, JsonNode? value, bool present, bool conditionallyHidden)
+    {
+        var outcome = logic.Apply(c, scope, present, conditionallyHidden);
+        foreach (var failure in outcome.Failures)
+            errors.Add(c, path, new("script", "logic", failure));
+        if (outcome.Hidden is { } hidden) conditionallyHidden = level.ConditionallyHidden || hidden;
+        if (outcome.ValueSet && c.HasData)
+        {
+            level.Attach?.Invoke();
+            level.Scope[c.Key] = outcome.Value;
+            (value, present) = (outcome.Value, true);
+        }
+        return (outcome.Component, conditionallyHidden, value, present);
     }
 
     private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)

@@ -17,6 +17,7 @@ internal sealed class FormGenerator(int seed)
     internal sealed record Control(JsonObject Component, string Path);
 
     private readonly Random random = new(seed);
+    private readonly LogicGenerator logic = new(seed);
     private int counter;
 
     public JsonArray Cases(int count)
@@ -62,6 +63,7 @@ internal sealed class FormGenerator(int seed)
         if (random.Next(6) == 0 && type is "textfield" or "email" or "url" or "number" or "select" or "datetime" or "phoneNumber" or "textarea" or "hidden")
             component["multiple"] = true;
         if (random.Next(5) == 0) AddCondition(component, controls);
+        logic.Decorate(component, type, controls);
         if (random.Next(25) == 0) component["hidden"] = true;
         if (random.Next(20) == 0) component["validateWhenHidden"] = true;
         if (random.Next(30) == 0) component["persistent"] = false;
