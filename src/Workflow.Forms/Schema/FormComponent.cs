@@ -42,7 +42,9 @@ public sealed class FormComponent
         && ((Json.ContainsKey("persistent") && !Js.IsTruthy(Json["persistent"]))
             || Js.AsString(Json["persistent"]) == "client-only");
 
-    public bool IsNestedData => Js.IsTruthy(Json["tree"]) || Model is ModelType.NestedArray or ModelType.Object;
+    /// <summary>core's isComponentNestedDataType.</summary>
+    public bool IsNestedData => Js.IsTruthy(Json["tree"])
+        || Model is ModelType.NestedArray or ModelType.NestedDataArray or ModelType.DataObject or ModelType.Object or ModelType.Map;
 
     public bool HasData => Model is not (ModelType.None or ModelType.Content);
 

@@ -59,9 +59,8 @@ public static class FormSchemaParser
         var type = Js.AsString(json["type"]);
         if (string.IsNullOrEmpty(type))
             throw new FormSchemaException("a component needs a type", where);
-        if (!ComponentTypes.IsKnown(type) && !extra.Contains(type))
-            throw new FormSchemaException($"unknown component type '{type}'", where);
-        var model = ComponentTypes.ModelOf(type);
+        // A type core does not know is validated as core does, as a generic component of its model (ComponentTypes.ModelOf).
+        var model = ComponentTypes.ModelOf(json, type);
         var key = Js.AsString(json["key"]) ?? "";
         if (model is not (ModelType.None or ModelType.Content) && Js.IsTruthy(json["input"] ?? JsonValue.Create(true)))
         {
@@ -76,11 +75,13 @@ public static class FormSchemaParser
         CheckSettings(json, where);
         var childScope = model switch
         {
-            ModelType.Object => dataScope + key + ".",
+            ModelType.Object or ModelType.Map => dataScope + key + ".",
             ModelType.NestedArray => dataScope + key + "[].",
+            ModelType.NestedDataArray => dataScope + key + "[].data.",
+            ModelType.DataObject => dataScope + key + ".data.",
             _ => dataScope,
         };
-        var childSeen = model is ModelType.Object or ModelType.NestedArray ? new HashSet<string>(StringComparer.Ordinal) : seen;
+        var childSeen = childScope != dataScope ? new HashSet<string>(StringComparer.Ordinal) : seen;
         var children = ParseChildren(json, type, where, extra, childSeen, childScope);
         return new FormComponent(json, type, key, model, children);
     }

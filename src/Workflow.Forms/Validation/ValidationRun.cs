@@ -60,7 +60,13 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (c.Children.Count == 0) return;
         switch (c.Model)
         {
-            case ModelType.Object:
+            case ModelType.DataObject:
+                DescendNestedForm(c, path, value, level);
+                break;
+            case ModelType.NestedDataArray:
+                DescendDataItems(c, path, value, present, level);
+                break;
+            case ModelType.Object or ModelType.Map:
                 // core walks a container's children even when its value is missing or not an object.
                 if (value is JsonObject container)
                 {
@@ -110,6 +116,79 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
     private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach)
     {
         Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach });
+    }
+
+    /// <summary>
+    /// A nested form keeps its children's values under "data" (form.data.name). core skips it as
+    /// its shouldProcessComponent says (NestedForms.IsWalked); otherwise it walks the children
+    /// as for a container, creating the value's "data" only when something is written to it.
+    /// </summary>
+    private void DescendNestedForm(FormComponent form, string path, JsonNode? value, FormValidator.Level level)
+    {
+        if (!NestedForms.IsWalked(form, value, level)) return;
+        var inner = level with { Prefix = path + ".data." };
+        if (value is JsonObject { } holder && holder["data"] is JsonObject formData)
+        {
+            Walk(form.Children, inner with { Scope = formData, Row = formData });
+            return;
+        }
+        var stand = new JsonObject();
+        var scope = level.Scope;
+        Walk(form.Children, inner with
+        {
+            Scope = stand,
+            Row = stand,
+            Attach = Attaching(level, () =>
+            {
+                if (value is JsonObject existing) existing["data"] = stand;
+                else scope[form.Key] = new JsonObject { ["data"] = stand };
+            }),
+        });
+    }
+
+    /// <summary>
+    /// A tagpad's items keep their children's values under "data" (tagpad[0].data.name); as for a
+    /// grid, falsy items are passed over and an absent value is walked once.
+    /// </summary>
+    private void DescendDataItems(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
+    {
+        if (value is JsonArray { Count: > 0 } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!Js.IsTruthy(items[i])) continue;
+                var item = items[i] as JsonObject;
+                if (item?["data"] is JsonObject itemData)
+                {
+                    WalkDataItem(c, path, itemData, i, level, level.Attach);
+                    continue;
+                }
+                var stand = new JsonObject();
+                var at = i;
+                WalkDataItem(c, path, stand, i, level, Attaching(level, () =>
+                {
+                    if (items[at] is JsonObject existing) existing["data"] = stand;
+                    else items[at] = new JsonObject { ["data"] = stand };
+                }));
+            }
+            return;
+        }
+        if (present) return;
+        var index = level.RowIndex ?? 0;
+        var absent = new JsonObject();
+        var parent = level.Scope;
+        WalkDataItem(c, path, absent, index, level, Attaching(level, () =>
+        {
+            var created = new JsonArray();
+            for (var k = 0; k < index; k++) created.Add(null);
+            created.Add(new JsonObject { ["data"] = absent });
+            parent[c.Key] = created;
+        }));
+    }
+
+    private void WalkDataItem(FormComponent c, string path, JsonObject itemData, int index, FormValidator.Level level, Action? attach)
+    {
+        Walk(c.Children, level with { Scope = itemData, Prefix = $"{path}[{index}].data.", Row = itemData, RowIndex = index, ParentIsGrid = true, Attach = attach });
     }
 
     private static Action Attaching(FormValidator.Level level, Action write)
