@@ -8,6 +8,8 @@ public static class ValuePresence
 {
     public static bool HasValue(FormComponent component, JsonNode? value)
     {
+        if (component.Type == "address" && AddressValue.Manual(component, value) is { } address)
+            return AddressValue.IsComplete(address);
         if (component.Type == "day" && Js.AsString(value) == "00/00/0000") return false;
         var nested = component.IsNestedData;
         // Checkboxes and select boxes count false as no value; radio, select and others count it as one.

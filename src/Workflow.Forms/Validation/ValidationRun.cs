@@ -70,12 +70,12 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 // core walks a container's children even when its value is missing or not an object.
                 if (value is JsonObject container)
                 {
-                    Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
+                    WalkObject(c, level with { Scope = container, Prefix = path + ".", Row = container });
                     break;
                 }
                 var stand = new JsonObject();
                 var scope = level.Scope;
-                Walk(c.Children, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
+                WalkObject(c, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
                 break;
             case ModelType.NestedArray when value is JsonArray { Count: > 0 } rows:
                 for (var i = 0; i < rows.Count; i++)
@@ -116,6 +116,17 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
     private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach)
     {
         Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach });
+    }
+
+    private void WalkObject(FormComponent c, FormValidator.Level inner)
+    {
+        if (c.Type != "address")
+        {
+            Walk(c.Children, inner);
+            return;
+        }
+        foreach (var field in c.Children)
+            Visit(field, AddressFields.HiddenOnServer(field) ? inner with { ConditionallyHidden = true } : inner);
     }
 
     /// <summary>
