@@ -48,6 +48,10 @@ public sealed class FormComponent
 
     public bool HasData => Model is not (ModelType.None or ModelType.Content);
 
+    /// <summary>The customConditional script to run, if any (see AddressFields for the one that is not run).</summary>
+    public string? CustomConditional =>
+        Js.AsString(Json["customConditional"]) is { } script && !AddressFields.IsBrowserOnlyCondition(script) ? script : null;
+
     public string? Setting(string name) => Js.AsString(Json[name]);
 
     public override string ToString() => $"{Type}:{Key}";

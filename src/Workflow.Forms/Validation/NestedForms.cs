@@ -17,7 +17,7 @@ internal static class NestedForms
         var reference = value is JsonObject o && Js.IsTruthy(o["_id"]) && IsEmpty(o["data"]) && !o.ContainsKey("form");
         var cleared = form.ClearOnHide && (form.Hidden || level.ConditionallyHidden) && !form.ValidateWhenHidden;
         // An empty nested form in a grid row is not walked.
-        var emptyInRow = !Js.IsTruthy(value) && level.RowIndex is not null;
+        var emptyInRow = !Js.IsTruthy(value) && level.InRow;
         return !(reference || cleared || emptyInRow);
     }
 

@@ -70,12 +70,12 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 // core walks a container's children even when its value is missing or not an object.
                 if (value is JsonObject container)
                 {
-                    WalkObject(c, level with { Scope = container, Prefix = path + ".", Row = container });
+                    Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
                     break;
                 }
                 var stand = new JsonObject();
                 var scope = level.Scope;
-                WalkObject(c, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
+                Walk(c.Children, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
                 break;
             case ModelType.NestedArray when value is JsonArray { Count: > 0 } rows:
                 for (var i = 0; i < rows.Count; i++)
@@ -103,7 +103,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                     for (var k = 0; k < index; k++) created.Add(null);
                     created.Add(absentRow);
                     parent[c.Key] = created;
-                }));
+                }), absent: true);
                 break;
             case ModelType.NestedArray:
                 break;
@@ -113,20 +113,9 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         }
     }
 
-    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach)
+    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach, bool absent = false)
     {
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach });
-    }
-
-    private void WalkObject(FormComponent c, FormValidator.Level inner)
-    {
-        if (c.Type != "address")
-        {
-            Walk(c.Children, inner);
-            return;
-        }
-        foreach (var field in c.Children)
-            Visit(field, AddressFields.HiddenOnServer(field) ? inner with { ConditionallyHidden = true } : inner);
+        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach, InRow = level.InRow || !absent });
     }
 
     /// <summary>
@@ -194,12 +183,12 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             for (var k = 0; k < index; k++) created.Add(null);
             created.Add(new JsonObject { ["data"] = absent });
             parent[c.Key] = created;
-        }));
+        }), absent: true);
     }
 
-    private void WalkDataItem(FormComponent c, string path, JsonObject itemData, int index, FormValidator.Level level, Action? attach)
+    private void WalkDataItem(FormComponent c, string path, JsonObject itemData, int index, FormValidator.Level level, Action? attach, bool absent = false)
     {
-        Walk(c.Children, level with { Scope = itemData, Prefix = $"{path}[{index}].data.", Row = itemData, RowIndex = index, ParentIsGrid = true, Attach = attach });
+        Walk(c.Children, level with { Scope = itemData, Prefix = $"{path}[{index}].data.", Row = itemData, RowIndex = index, ParentIsGrid = true, Attach = attach, InRow = level.InRow || !absent });
     }
 
     private static Action Attaching(FormValidator.Level level, Action write)
