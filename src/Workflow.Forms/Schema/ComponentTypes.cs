@@ -72,6 +72,18 @@ public static class ComponentTypes
         ["map"] = ModelType.Map,
     };
 
+    // Types core validates as any value, whose real check is elsewhere: accepting them would let a
+    // form promise what its server does not do. The application may still accept one by
+    // registering an IComponentValidator for it (FormSchemaParser's extraTypes).
+    private static readonly Dictionary<string, string> Refused = new(StringComparer.Ordinal)
+    {
+        ["recaptcha"] = "its token must be verified with the captcha provider, which this validator does not do",
+        ["captcha"] = "its answer must be verified with the captcha provider, which this validator does not do",
+    };
+
+    /// <summary>Why a type is refused at import, or null when it is validated.</summary>
+    public static string? RefusalOf(string type) => Refused.GetValueOrDefault(type);
+
     /// <summary>A type core's model table names (or the application's own); any other type is still validated, as a generic component.</summary>
     public static bool IsKnown(string type) => Known.ContainsKey(type);
 

@@ -12,6 +12,11 @@ public static class FormSchemaParser
 {
     private static readonly string[] Displays = ["form", "wizard", "pdf"];
 
+    /// <summary>
+    /// Parses a schema. Every component type is validated, as core validates it (a type core does
+    /// not know as a generic value), except the few ComponentTypes refuses; extraTypes, the types
+    /// the application checks itself (ComponentValidatorRegistry.Types), are accepted even then.
+    /// </summary>
     public static FormSchema Parse(string json, IEnumerable<string>? extraTypes = null)
     {
         JsonNode? root;
@@ -59,6 +64,8 @@ public static class FormSchemaParser
         var type = Js.AsString(json["type"]);
         if (string.IsNullOrEmpty(type))
             throw new FormSchemaException("a component needs a type", where);
+        if (ComponentTypes.RefusalOf(type) is { } refusal && !extra.Contains(type))
+            throw new FormSchemaException($"the {type} component is not supported: {refusal}", where);
         // A type core does not know is validated as core does, as a generic component of its model (ComponentTypes.ModelOf).
         var model = ComponentTypes.ModelOf(json, type);
         var key = Js.AsString(json["key"]) ?? "";
