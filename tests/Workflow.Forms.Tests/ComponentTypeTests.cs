@@ -16,6 +16,11 @@ public class ComponentTypeTests
         Forms.Errors($$"""[{"type":"myLayout","key":"l","input":false,"components":[{{Required}}]}]""", "{}").ShouldBe(["name:required"]);
 
     [Fact]
+    public void Unknown_type_with_a_value_nests_its_children_under_its_key() =>
+        Forms.Errors($$"""[{"type":"myowntype","key":"x","input":true,"components":[{{Required}}]}]""", """{"name":"top level","x":{}}""")
+            .ShouldBe(["x.name:required"]);
+
+    [Fact]
     public void Nested_form_children_are_validated_under_its_data() =>
         Forms.Errors($$"""[{"type":"form","key":"applicant","input":true,"components":[{{Required}}]}]""", """{"applicant":{"data":{"name":""}}}""")
             .ShouldBe(["applicant.data.name:required"]);

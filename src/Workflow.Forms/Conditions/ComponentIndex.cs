@@ -23,12 +23,7 @@ internal sealed class ComponentIndex
             var data = c.HasData ? dataPrefix + c.Key : dataPrefix.TrimEnd('.');
             if (c.HasData)
                 entries.Add(new Entry(c, data, full, data.Split('.'), arrays));
-            var childData = !c.HasData ? dataPrefix : c.Model switch
-            {
-                ModelType.Object or ModelType.NestedArray or ModelType.Map => data + ".",
-                ModelType.DataObject or ModelType.NestedDataArray => data + ".data.",
-                _ => dataPrefix,
-            };
+            var childData = !c.HasData ? dataPrefix : c.Model is ModelType.DataObject or ModelType.NestedDataArray ? data + ".data." : data + ".";
             var childArrays = c.Model is ModelType.NestedArray or ModelType.NestedDataArray ? [.. arrays, data] : arrays;
             Add(c.Children, childData, c.Key.Length > 0 ? full + "." : fullPrefix, childArrays);
         }

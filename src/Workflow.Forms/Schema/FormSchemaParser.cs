@@ -82,11 +82,12 @@ public static class FormSchemaParser
         CheckSettings(json, where);
         var childScope = model switch
         {
-            ModelType.Object or ModelType.Map => dataScope + key + ".",
+            ModelType.None or ModelType.Content => dataScope,
             ModelType.NestedArray => dataScope + key + "[].",
             ModelType.NestedDataArray => dataScope + key + "[].data.",
             ModelType.DataObject => dataScope + key + ".data.",
-            _ => dataScope,
+            // A container, a data map, or any other component with a value whose children core nests under its key.
+            _ => dataScope + key + ".",
         };
         var childSeen = childScope != dataScope ? new HashSet<string>(StringComparer.Ordinal) : seen;
         var children = ParseChildren(json, type, where, extra, childSeen, childScope);

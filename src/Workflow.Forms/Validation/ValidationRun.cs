@@ -66,8 +66,9 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             case ModelType.NestedDataArray:
                 DescendDataItems(c, path, value, present, level);
                 break;
-            case ModelType.Object or ModelType.Map:
-                // core walks a container's children even when its value is missing or not an object.
+            case ModelType.Object or ModelType.Map or ModelType.Any or ModelType.String or ModelType.Number or ModelType.Boolean:
+                // core walks a container's children even when its value is missing or not an object;
+                // any other component with a value and children (a custom type) nests them the same way.
                 if (value is JsonObject container)
                 {
                     Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
