@@ -7,19 +7,23 @@ namespace Workflow.Forms.Rules;
 /// An address component's value: the provider's object (Google, Azure, Nominatim, …) or, with
 /// `enableManualMode`, {mode, address}. core's normalize wraps any other truthy value of a single
 /// address with manual mode enabled as {mode: "autocomplete", address: value}; its required rule
-/// then asks, when that address is an object (or an array), that every part but address2 be filled.
+/// and its conditions then read that value.
 /// </summary>
 public static class AddressValue
 {
-    /// <summary>The {mode, address} object core's required rule reads, or null when the value is not one.</summary>
-    public static JsonObject? Manual(FormComponent component, JsonNode? value)
+    /// <summary>The value as core's normalize leaves it.</summary>
+    public static JsonNode? Normalized(FormComponent component, JsonNode? value)
     {
         var hasMode = value is JsonObject o && Js.IsTruthy(o["mode"]);
         var wrap = !component.Multiple && Js.IsTruthy(component.Json["enableManualMode"]) && Js.IsTruthy(value) && !hasMode;
-        var normalized = wrap ? new JsonObject { ["mode"] = "autocomplete", ["address"] = value!.DeepClone() } : value;
-        return normalized is JsonObject n && Js.IsTruthy(n["mode"]) && n["address"] is JsonObject or JsonArray ? n : null;
+        return wrap ? new JsonObject { ["mode"] = "autocomplete", ["address"] = value!.DeepClone() } : value;
     }
 
+    /// <summary>The {mode, address} object core's required rule reads, or null when the value is not one.</summary>
+    public static JsonObject? Manual(FormComponent component, JsonNode? value) =>
+        Normalized(component, value) is JsonObject n && Js.IsTruthy(n["mode"]) && n["address"] is JsonObject or JsonArray ? n : null;
+
+    /// <summary>Required: every part of the address but address2 is filled.</summary>
     public static bool IsComplete(JsonObject manual) => manual["address"] switch
     {
         // An array's parts are its items (keys "0", "1", …): none is address2.
@@ -28,4 +32,21 @@ public static class AddressValue
         JsonObject parts => parts.Where(kv => kv.Key != "address2").All(kv => Js.IsTruthy(kv.Value)),
         _ => false,
     };
+
+    /// <summary>
+    /// The isEmpty condition operator (core's isComponentDataEmpty): no truthy member besides
+    /// mode and address, so a {mode, address} value, manual or wrapped, is always empty. core
+    /// throws on a missing value (Object.keys of undefined); it counts as empty here.
+    /// </summary>
+    public static bool IsEmptyForConditions(FormComponent component, JsonNode? value)
+    {
+        var members = Normalized(component, value) switch
+        {
+            JsonObject o => o.Where(kv => kv.Key is not ("mode" or "address")).Select(kv => kv.Value),
+            JsonArray a => a.AsEnumerable(),
+            JsonValue v when Js.AsString(v) is { } s => s.Select(ch => (JsonNode?)JsonValue.Create(ch.ToString())),
+            _ => [],
+        };
+        return !members.Any(Js.IsTruthy);
+    }
 }

@@ -21,6 +21,19 @@ internal static class NestedForms
         return !(reference || cleared || emptyInRow);
     }
 
+    /// <summary>
+    /// core's filter step, after the form's children: a value the form has (even null) becomes
+    /// {…, data: the children's values}. Here it is applied where the children wrote nothing: a
+    /// form not walked, or whose value or data was not an object, gets empty data; later
+    /// conditions read it so.
+    /// </summary>
+    public static void Filter(FormComponent form, JsonObject scope)
+    {
+        if (!scope.TryGetPropertyValue(form.Key, out var value)) return;
+        if (value is JsonObject holder) holder["data"] = new JsonObject();
+        else scope[form.Key] = new JsonObject { ["data"] = new JsonObject() };
+    }
+
     // lodash isEmpty: no own keys, no items, no characters; numbers and booleans count as empty.
     private static bool IsEmpty(JsonNode? node) => node switch
     {

@@ -126,7 +126,11 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
     /// </summary>
     private void DescendNestedForm(FormComponent form, string path, JsonNode? value, FormValidator.Level level)
     {
-        if (!NestedForms.IsWalked(form, value, level)) return;
+        if (!NestedForms.IsWalked(form, value, level))
+        {
+            NestedForms.Filter(form, level.Scope);
+            return;
+        }
         var inner = level with { Prefix = path + ".data." };
         if (value is JsonObject { } holder && holder["data"] is JsonObject formData)
         {
@@ -135,16 +139,19 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         }
         var stand = new JsonObject();
         var scope = level.Scope;
+        var attached = false;
         Walk(form.Children, inner with
         {
             Scope = stand,
             Row = stand,
             Attach = Attaching(level, () =>
             {
+                attached = true;
                 if (value is JsonObject existing) existing["data"] = stand;
                 else scope[form.Key] = new JsonObject { ["data"] = stand };
             }),
         });
+        if (!attached) NestedForms.Filter(form, scope);
     }
 
     /// <summary>

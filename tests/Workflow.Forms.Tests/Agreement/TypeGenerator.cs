@@ -37,6 +37,33 @@ internal sealed class TypeGenerator(int seed)
         if (random.Next(15) == 0) component["validateWhenHidden"] = true;
         components.Add(component);
         if (value is not null) data[key] = value;
+        if (random.Next(3) == 0 && ConditionTarget(kind, component) is { } target) AddDependent(components, data, key, target);
+    }
+
+    // A field shown on a condition that reads the new component (or, in a nested form, its first field by data path).
+    private static string? ConditionTarget(string kind, JsonObject component) => kind switch
+    {
+        "form" => $"{component["key"]}.data.{component["components"]![0]!["key"]}",
+        "address" or "datamap" or "file" or "myowntype" => component["key"]!.GetValue<string>(),
+        _ => null,
+    };
+
+    private void AddDependent(JsonArray components, JsonObject data, string key, string target)
+    {
+        var op = new[] { "isEmpty", "isNotEmpty", "isEqual", "isNotEqual" }[random.Next(4)];
+        var dependent = new JsonObject
+        {
+            ["type"] = "textfield", ["key"] = $"{key}dep", ["label"] = $"{key}dep", ["input"] = true,
+            ["validate"] = new JsonObject { ["required"] = true },
+            ["conditional"] = new JsonObject
+            {
+                ["show"] = random.Next(3) > 0,
+                ["conjunction"] = "all",
+                ["conditions"] = new JsonArray(new JsonObject { ["component"] = target, ["operator"] = op, ["value"] = Pick(Texts) }),
+            },
+        };
+        components.Add(dependent);
+        if (random.Next(2) == 0) data[$"{key}dep"] = Pick(Texts);
     }
 
     private (JsonObject, JsonNode?) NestedForm(string key)
