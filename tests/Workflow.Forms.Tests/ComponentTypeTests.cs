@@ -69,6 +69,18 @@ public class ComponentTypeTests
             """{"home":{"display_name":"Rue 1, Gembloux","lat":"50.5","lon":"4.6"}}""").ShouldBeEmpty();
 
     [Fact]
+    public void Address_with_manual_mode_keeps_a_provider_value_as_core_normalizes_it()
+    {
+        var result = Forms.Validate("""[{"type":"address","key":"home","input":true,"enableManualMode":true}]""", """{"home":{"display_name":"Rue 1"}}""");
+        result.Data.ToJsonString().ShouldBe("""{"home":{"mode":"autocomplete","address":{"display_name":"Rue 1"}}}""");
+    }
+
+    [Fact]
+    public void Condition_finds_a_manual_mode_address_empty_as_core_does() =>
+        Forms.Errors("""[{"type":"address","key":"home","input":true,"enableManualMode":true},{"type":"textfield","key":"why","input":true,"validate":{"required":true},"conditional":{"show":true,"conjunction":"all","conditions":[{"component":"home","operator":"isEmpty"}]}}]""",
+            """{"home":{"mode":"manual","address":{"address1":"Rue 1"}}}""").ShouldBe(["why:required"]);
+
+    [Fact]
     public void Address_fields_from_the_builder_are_not_a_failing_script() =>
         Forms.Errors($$"""[{"type":"address","key":"home","input":true,"components":[{"type":"textfield","key":"address1","input":true,"customConditional":"{{ManualModeCondition}}"}]}]""",
             """{"home":{"mode":"manual","address":{"address1":"Rue 1"}}}""").ShouldBeEmpty();

@@ -19,6 +19,14 @@ public static class AddressValue
         return wrap ? new JsonObject { ["mode"] = "autocomplete", ["address"] = value!.DeepClone() } : value;
     }
 
+    /// <summary>core's normalize step: the data gets the normalized value, which conditions read from then on.</summary>
+    public static JsonNode? Normalize(FormComponent component, JsonObject scope, JsonNode? value)
+    {
+        var normalized = Normalized(component, value);
+        if (!ReferenceEquals(normalized, value)) scope[component.Key] = normalized;
+        return normalized;
+    }
+
     /// <summary>The {mode, address} object core's required rule reads, or null when the value is not one.</summary>
     public static JsonObject? Manual(FormComponent component, JsonNode? value) =>
         Normalized(component, value) is JsonObject n && Js.IsTruthy(n["mode"]) && n["address"] is JsonObject or JsonArray ? n : null;

@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
+using Workflow.Forms.Rules;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
@@ -43,6 +44,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             conditionallyHidden = hidden;
         }
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
+        if (present && c.Type == "address") value = AddressValue.Normalize(c, level.Scope, value);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
