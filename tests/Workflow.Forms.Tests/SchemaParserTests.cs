@@ -22,17 +22,46 @@ public class SchemaParserTests
         Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(json)).Reason.ShouldStartWith(reason);
 
     [Fact]
-    public void Unknown_component_type_is_reported_with_its_place()
+    public void Captcha_is_refused_naming_the_type_the_reason_and_its_place()
     {
         var error = Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(
-            """{"components":[{"type":"panel","key":"p","components":[{"type":"signaturePad","key":"s"}]}]}"""));
-        error.Reason.ShouldBe("unknown component type 'signaturePad'");
+            """{"components":[{"type":"panel","key":"p","components":[{"type":"recaptcha","key":"captcha","input":true}]}]}"""));
+        error.Reason.ShouldBe("the recaptcha component is not supported: its token must be verified with the captcha provider, which this validator does not do");
         error.Location.ShouldBe("components[0].components[0]");
     }
 
     [Fact]
-    public void Type_registered_by_the_application_is_accepted() =>
-        FormSchemaParser.Parse("""{"components":[{"type":"signaturePad","key":"s"}]}""", ["signaturePad"]).Components.Single().Type.ShouldBe("signaturePad");
+    public void Captcha_checked_by_the_application_is_accepted() =>
+        FormSchemaParser.Parse("""{"components":[{"type":"recaptcha","key":"captcha","input":true}]}""", ["recaptcha"]).Components.Single().Type.ShouldBe("recaptcha");
+
+    [Theory]
+    [InlineData("signaturePad", ModelType.Any)]
+    [InlineData("custom", ModelType.Any)]
+    [InlineData("file", ModelType.Any)]
+    [InlineData("form", ModelType.DataObject)]
+    [InlineData("address", ModelType.Object)]
+    [InlineData("datamap", ModelType.Map)]
+    [InlineData("tagpad", ModelType.NestedDataArray)]
+    [InlineData("datatable", ModelType.NestedArray)]
+    public void Component_type_gets_cores_model(string type, ModelType model) =>
+        FormSchemaParser.Parse($$"""{"components":[{"type":"{{type}}","key":"x","input":true}]}""").Components.Single().Model.ShouldBe(model);
+
+    [Theory]
+    [InlineData("""{"type":"myLayout","key":"l","input":false,"components":[]}""", ModelType.None)]
+    [InlineData("""{"type":"myLayout","key":"l","components":[]}""", ModelType.None)]
+    [InlineData("""{"type":"button","key":"b","input":false}""", ModelType.None)]
+    [InlineData("""{"type":"textfield","key":"t","input":false}""", ModelType.String)]
+    [InlineData("""{"type":"myGrid","key":"g","input":true,"modelType":"nestedArray","components":[]}""", ModelType.NestedArray)]
+    public void Unknown_or_value_less_type_gets_the_model_cores_getModelType_gives(string component, ModelType model) =>
+        FormSchemaParser.Parse($$"""{"components":[{{component}}]}""").Components.Single().Model.ShouldBe(model);
+
+    [Fact]
+    public void Nested_form_children_write_under_its_data()
+    {
+        var error = Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(
+            """{"components":[{"type":"form","key":"f","input":true,"components":[{"type":"textfield","key":"a"},{"type":"textfield","key":"a"}]},{"type":"textfield","key":"a"}]}"""));
+        error.Reason.ShouldBe("two components write to 'f.data.a'");
+    }
 
     [Fact]
     public void Appointment_planner_is_a_known_type() =>

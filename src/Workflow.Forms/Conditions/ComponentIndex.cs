@@ -23,8 +23,8 @@ internal sealed class ComponentIndex
             var data = c.HasData ? dataPrefix + c.Key : dataPrefix.TrimEnd('.');
             if (c.HasData)
                 entries.Add(new Entry(c, data, full, data.Split('.'), arrays));
-            var childData = c.HasData && c.Model is ModelType.Object or ModelType.NestedArray ? data + "." : dataPrefix;
-            var childArrays = c.Model == ModelType.NestedArray ? [.. arrays, data] : arrays;
+            var childData = !c.HasData ? dataPrefix : c.Model is ModelType.DataObject or ModelType.NestedDataArray ? data + ".data." : data + ".";
+            var childArrays = c.Model is ModelType.NestedArray or ModelType.NestedDataArray ? [.. arrays, data] : arrays;
             Add(c.Children, childData, c.Key.Length > 0 ? full + "." : fullPrefix, childArrays);
         }
     }

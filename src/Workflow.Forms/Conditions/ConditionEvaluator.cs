@@ -15,7 +15,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
     /// <summary>Hidden, and the failure of a customConditional script if it failed.</summary>
     public (bool Hidden, string? ScriptFailure) IsHidden(FormComponent component, ConditionScope scope)
     {
-        if (Js.AsString(component.Json["customConditional"]) is { Length: > 0 } script)
+        if (component.CustomConditional is { Length: > 0 } script)
         {
             var result = scripts.Run(script, "show", JsonValue.Create(true), Variables(component, scope));
             if (result.Failed) return (false, result.Failure);

@@ -137,6 +137,8 @@ internal static partial class ConditionOperators
         {
             case "checkbox":
                 return IsValueEmpty(value, type) || (Js.IsBoolean(value) && !Js.IsTruthy(value));
+            case "address":
+                return Rules.AddressValue.IsEmptyForConditions(target!, value);
             case "datetime":
                 return IsValueEmpty(value, type) || Js.ToJsString(value) == "Invalid date";
             case "selectboxes":

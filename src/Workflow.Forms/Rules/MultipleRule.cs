@@ -18,7 +18,7 @@ internal sealed class MultipleRule : IRule
         var component = c.Component;
         if (!IsEligible(component)) return null;
         var isArray = c.Value is JsonArray;
-        var rowsModel = component.Model == ModelType.NestedArray;
+        var rowsModel = component.Model is ModelType.NestedArray or ModelType.NestedDataArray;
         if (component.Multiple)
         {
             if (c.Value is JsonArray a)

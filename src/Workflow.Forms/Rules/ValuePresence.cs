@@ -8,6 +8,12 @@ public static class ValuePresence
 {
     public static bool HasValue(FormComponent component, JsonNode? value)
     {
+        // core's filter step makes any value a nested form has into {data: …} before its required
+        // rule runs (after its children): only a missing value is no value. The same step writes
+        // null for every missing number, creating a missing nested form around its number fields.
+        if (component.Model == ModelType.DataObject) return value is not null || HoldsNumber(component);
+        if (component.Type == "address" && AddressValue.Manual(component, value) is { } address)
+            return AddressValue.IsComplete(address);
         if (component.Type == "day" && Js.AsString(value) == "00/00/0000") return false;
         var nested = component.IsNestedData;
         // Checkboxes and select boxes count false as no value; radio, select and others count it as one.
@@ -15,6 +21,8 @@ public static class ValuePresence
             return IsPresent(value, considerFalseTruthy: false, nested);
         return IsPresent(value, considerFalseTruthy: true, nested && component.Type != "container");
     }
+
+    private static bool HoldsNumber(FormComponent c) => c.Children.Any(child => child.Type == "number" || HoldsNumber(child));
 
     public static bool IsPresent(JsonNode? value, bool considerFalseTruthy, bool skipObjectValue)
     {

@@ -42,9 +42,15 @@ public sealed class FormComponent
         && ((Json.ContainsKey("persistent") && !Js.IsTruthy(Json["persistent"]))
             || Js.AsString(Json["persistent"]) == "client-only");
 
-    public bool IsNestedData => Js.IsTruthy(Json["tree"]) || Model is ModelType.NestedArray or ModelType.Object;
+    /// <summary>core's isComponentNestedDataType.</summary>
+    public bool IsNestedData => Js.IsTruthy(Json["tree"])
+        || Model is ModelType.NestedArray or ModelType.NestedDataArray or ModelType.DataObject or ModelType.Object or ModelType.Map;
 
     public bool HasData => Model is not (ModelType.None or ModelType.Content);
+
+    /// <summary>The customConditional script to run, if any (see AddressFields for the one that is not run).</summary>
+    public string? CustomConditional =>
+        Js.AsString(Json["customConditional"]) is { } script && !AddressFields.IsBrowserOnlyCondition(script) ? script : null;
 
     public string? Setting(string name) => Js.AsString(Json[name]);
 

@@ -13,6 +13,11 @@ public static class FormSchemaParser
 {
     private static readonly string[] Displays = ["form", "wizard", "pdf"];
 
+    /// <summary>
+    /// Parses a schema. Every component type is validated, as core validates it (a type core does
+    /// not know as a generic value), except the few ComponentTypes refuses; extraTypes, the types
+    /// the application checks itself (ComponentValidatorRegistry.Types), are accepted even then.
+    /// </summary>
     public static FormSchema Parse(string json, IEnumerable<string>? extraTypes = null)
     {
         JsonNode? root;
@@ -60,9 +65,10 @@ public static class FormSchemaParser
         var type = Js.AsString(json["type"]);
         if (string.IsNullOrEmpty(type))
             throw new FormSchemaException("a component needs a type", where);
-        if (!ComponentTypes.IsKnown(type) && !extra.Contains(type))
-            throw new FormSchemaException($"unknown component type '{type}'", where);
-        var model = ComponentTypes.ModelOf(type);
+        if (ComponentTypes.RefusalOf(type) is { } refusal && !extra.Contains(type))
+            throw new FormSchemaException($"the {type} component is not supported: {refusal}", where);
+        // A type core does not know is validated as core does, as a generic component of its model (ComponentTypes.ModelOf).
+        var model = ComponentTypes.ModelOf(json, type);
         var key = Js.AsString(json["key"]) ?? "";
         if (model is not (ModelType.None or ModelType.Content) && Js.IsTruthy(json["input"] ?? JsonValue.Create(true)))
         {
@@ -77,11 +83,14 @@ public static class FormSchemaParser
         CheckSettings(json, where);
         var childScope = model switch
         {
-            ModelType.Object => dataScope + key + ".",
+            ModelType.None or ModelType.Content => dataScope,
             ModelType.NestedArray => dataScope + key + "[].",
-            _ => dataScope,
+            ModelType.NestedDataArray => dataScope + key + "[].data.",
+            ModelType.DataObject => dataScope + key + ".data.",
+            // A container, a data map, or any other component with a value whose children core nests under its key.
+            _ => dataScope + key + ".",
         };
-        var childSeen = model is ModelType.Object or ModelType.NestedArray ? new HashSet<string>(StringComparer.Ordinal) : seen;
+        var childSeen = childScope != dataScope ? new HashSet<string>(StringComparer.Ordinal) : seen;
         var children = ParseChildren(json, type, where, extra, childSeen, childScope);
         return new FormComponent(json, type, key, model, children);
     }

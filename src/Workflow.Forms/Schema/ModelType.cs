@@ -15,4 +15,10 @@ public enum ModelType
     Object,
     /// <summary>An array of row objects (datagrid, editgrid).</summary>
     NestedArray,
+    /// <summary>An array of items whose children's values are under each item's "data" (tagpad).</summary>
+    NestedDataArray,
+    /// <summary>An object whose children's values are under its "data" (nested form: form.data.name).</summary>
+    DataObject,
+    /// <summary>An object of free keys (datamap).</summary>
+    Map,
 }

@@ -31,7 +31,8 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
     /// Where the walk stands: the object children write into, the path prefix and the state
     /// inherited from parents. Attach puts a stand-in Scope (for a missing or malformed
     /// container, grid or row) into the data the first time something is written to it, as
-    /// lodash set does in core.
+    /// lodash set does in core. InRow: inside a row a grid's value holds (core's dataIndex is
+    /// set), not only the row an absent grid is walked with.
     /// </summary>
     internal sealed record Level(
         JsonObject Scope,
@@ -42,5 +43,6 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         bool IntentionallyHidden,
         bool ParentIsGrid = false,
         Action? Attach = null,
-        JsonObject? Form = null);
+        JsonObject? Form = null,
+        bool InRow = false);
 }

@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using Workflow.Forms.Conditions;
 using Workflow.Forms.Logic;
+using Workflow.Forms.Rules;
 using Workflow.Forms.Schema;
 using Workflow.Forms.Scripting;
 
@@ -47,6 +48,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (FieldLogic.Has(c))
             (c, conditionallyHidden, value, present) = ApplyLogic(c, path, level, scope, value, present, conditionallyHidden);
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
+        if (present && c.Type == "address") value = AddressValue.Normalize(c, level.Scope, value);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
@@ -80,8 +82,15 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         if (c.Children.Count == 0) return;
         switch (c.Model)
         {
-            case ModelType.Object:
-                // core walks a container's children even when its value is missing or not an object.
+            case ModelType.DataObject:
+                DescendNestedForm(c, path, value, level);
+                break;
+            case ModelType.NestedDataArray:
+                DescendDataItems(c, path, value, present, level);
+                break;
+            case ModelType.Object or ModelType.Map or ModelType.Any or ModelType.String or ModelType.Number or ModelType.Boolean:
+                // core walks a container's children even when its value is missing or not an object;
+                // any other component with a value and children (a custom type) nests them the same way.
                 if (value is JsonObject container)
                 {
                     Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
@@ -117,7 +126,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                     for (var k = 0; k < index; k++) created.Add(null);
                     created.Add(absentRow);
                     parent[c.Key] = created;
-                }));
+                }), absent: true);
                 break;
             case ModelType.NestedArray:
                 break;
@@ -127,9 +136,89 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         }
     }
 
-    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach)
+    private void WalkRow(FormComponent grid, string path, JsonObject row, int index, FormValidator.Level level, Action? attach, bool absent = false)
     {
-        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach });
+        Walk(grid.Children, level with { Scope = row, Prefix = $"{path}[{index}].", Row = row, RowIndex = index, ParentIsGrid = true, Attach = attach, InRow = level.InRow || !absent });
+    }
+
+    /// <summary>
+    /// A nested form keeps its children's values under "data" (form.data.name). core skips it as
+    /// its shouldProcessComponent says (NestedForms.IsWalked); otherwise it walks the children
+    /// as for a container, creating the value's "data" only when something is written to it.
+    /// </summary>
+    private void DescendNestedForm(FormComponent form, string path, JsonNode? value, FormValidator.Level level)
+    {
+        if (!NestedForms.IsWalked(form, value, level))
+        {
+            NestedForms.Filter(form, level.Scope);
+            return;
+        }
+        var inner = level with { Prefix = path + ".data." };
+        if (value is JsonObject { } holder && holder["data"] is JsonObject formData)
+        {
+            Walk(form.Children, inner with { Scope = formData, Row = formData });
+            return;
+        }
+        var stand = new JsonObject();
+        var scope = level.Scope;
+        var attached = false;
+        Walk(form.Children, inner with
+        {
+            Scope = stand,
+            Row = stand,
+            Attach = Attaching(level, () =>
+            {
+                attached = true;
+                if (value is JsonObject existing) existing["data"] = stand;
+                else scope[form.Key] = new JsonObject { ["data"] = stand };
+            }),
+        });
+        if (!attached) NestedForms.Filter(form, scope);
+    }
+
+    /// <summary>
+    /// A tagpad's items keep their children's values under "data" (tagpad[0].data.name); as for a
+    /// grid, falsy items are passed over and an absent value is walked once.
+    /// </summary>
+    private void DescendDataItems(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
+    {
+        if (value is JsonArray { Count: > 0 } items)
+        {
+            for (var i = 0; i < items.Count; i++)
+            {
+                if (!Js.IsTruthy(items[i])) continue;
+                var item = items[i] as JsonObject;
+                if (item?["data"] is JsonObject itemData)
+                {
+                    WalkDataItem(c, path, itemData, i, level, level.Attach);
+                    continue;
+                }
+                var stand = new JsonObject();
+                var at = i;
+                WalkDataItem(c, path, stand, i, level, Attaching(level, () =>
+                {
+                    if (items[at] is JsonObject existing) existing["data"] = stand;
+                    else items[at] = new JsonObject { ["data"] = stand };
+                }));
+            }
+            return;
+        }
+        if (present) return;
+        var index = level.RowIndex ?? 0;
+        var absent = new JsonObject();
+        var parent = level.Scope;
+        WalkDataItem(c, path, absent, index, level, Attaching(level, () =>
+        {
+            var created = new JsonArray();
+            for (var k = 0; k < index; k++) created.Add(null);
+            created.Add(new JsonObject { ["data"] = absent });
+            parent[c.Key] = created;
+        }), absent: true);
+    }
+
+    private void WalkDataItem(FormComponent c, string path, JsonObject itemData, int index, FormValidator.Level level, Action? attach, bool absent = false)
+    {
+        Walk(c.Children, level with { Scope = itemData, Prefix = $"{path}[{index}].data.", Row = itemData, RowIndex = index, ParentIsGrid = true, Attach = attach, InRow = level.InRow || !absent });
     }
 
     private static Action Attaching(FormValidator.Level level, Action write)

@@ -18,6 +18,7 @@ internal sealed class FormGenerator(int seed)
 
     private readonly Random random = new(seed);
     private readonly LogicGenerator logic = new(seed);
+    private readonly TypeGenerator types = new(seed);
     private int counter;
 
     public JsonArray Cases(int count)
@@ -32,6 +33,7 @@ internal sealed class FormGenerator(int seed)
             for (var j = 0; j < top; j++)
                 AddAny(components, depth: 0, controls, "");
             var data = new DataGenerator(random).For(components);
+            types.AddTo(components, data, ++counter);
             cases.Add(new JsonObject
             {
                 ["form"] = new JsonObject { ["display"] = random.Next(5) == 0 ? "wizard" : "form", ["components"] = components },

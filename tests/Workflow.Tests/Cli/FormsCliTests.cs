@@ -53,13 +53,13 @@ public sealed class FormsCliTests : IDisposable
     [Fact]
     public async Task A_malformed_form_exits_2_with_the_reason()
     {
-        var (code, output, error) = await Run("forms", "validate", File("form.json", """{"components": [{"type": "rocket", "key": "x"}]}"""),
+        var (code, output, error) = await Run("forms", "validate", File("form.json", """{"components": [{"type": "recaptcha", "key": "x"}]}"""),
             File("s.json", """{"data": {}}"""));
 
         code.ShouldBe(2);
         output.ShouldBeEmpty();
         error.ShouldContain("components[0]");
-        error.ShouldContain("rocket");
+        error.ShouldContain("recaptcha");
     }
 
     [Fact]

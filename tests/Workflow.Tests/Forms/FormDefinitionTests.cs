@@ -61,13 +61,13 @@ public sealed class FormDefinitionTests(AppFixture app) : IClassFixture<AppFixtu
     {
         var admin = await app.Client(await app.CreateUser(Roles.Admin));
         var schema = Form("name");
-        schema["components"]!.AsArray().Add(new JsonObject { ["type"] = "rocket", ["key"] = "launch", ["input"] = true });
+        schema["components"]!.AsArray().Add(new JsonObject { ["type"] = "recaptcha", ["key"] = "launch", ["input"] = true });
 
         var problem = await (await admin.Post("/forms/broken/versions", new { schema })).Problem(HttpStatusCode.UnprocessableEntity);
 
         problem.Reason().ShouldBe("malformed-form");
         problem.GetProperty("path").GetString().ShouldBe("components[1]");
-        problem.GetProperty("problem").GetString()!.ShouldContain("rocket");
+        problem.GetProperty("problem").GetString()!.ShouldContain("recaptcha");
         (await admin.GetAsync("/forms/broken/versions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
     }
 
