@@ -23,6 +23,8 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         var path = c.HasData ? level.Prefix + c.Key : level.Prefix.TrimEnd('.');
         var present = level.Scope.TryGetPropertyValue(c.Key, out var value) && c.HasData;
         if (!present) value = null;
+        if (DefaultValue.Applies(c, present))
+            (value, present) = WriteDefault(c, path, value, level);
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
             var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value), scripts);
@@ -43,6 +45,8 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             conditionallyHidden = hidden;
         }
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
+        if (c.HasData)
+            (value, present) = Normalize(c, value, present, level);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
@@ -50,9 +54,44 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             present = false;
         }
         var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
-        if (c.HasData)
-            new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
         Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
+        if (!c.HasData) return;
+        // core validates after the children (postProcess), which may have written into the value.
+        if (c.Children.Count > 0) value = level.Scope.TryGetPropertyValue(c.Key, out var after) ? after : null;
+        else if (c.Type == "number" && !present)
+            value = NullNumber(c, level);
+        new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
+    }
+
+    private (JsonNode? Value, bool Present) WriteDefault(FormComponent c, string path, JsonNode? value, FormValidator.Level level)
+    {
+        var (initial, failure) = DefaultValue.Of(c, new ConditionScope(data, level.Row, level.RowIndex, value), scripts);
+        if (failure is not null) errors.Add(c, path, new("script", "customDefaultValue", failure));
+        if (initial is null) return (value, false);
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = initial;
+        return (initial, true);
+    }
+
+    private static (JsonNode? Value, bool Present) Normalize(FormComponent c, JsonNode? value, bool present, FormValidator.Level level)
+    {
+        var normalized = Normalization.Run(c, value, present);
+        if (!normalized.Changed) return (value, present);
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = normalized.Value;
+        return (normalized.Value, true);
+    }
+
+    /// <summary>
+    /// core's filter step writes null for a number without a value (even a cleared one) before
+    /// validating it; later conditions read that null, and grids or containers it is written
+    /// under come into being, as lodash set makes them.
+    /// </summary>
+    private static JsonNode? NullNumber(FormComponent c, FormValidator.Level level)
+    {
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = null;
+        return null;
     }
 
     private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
