@@ -8,6 +8,9 @@ public static class ValuePresence
 {
     public static bool HasValue(FormComponent component, JsonNode? value)
     {
+        // With several masks the value is {maskName, value}: the mask's name alone is no value.
+        if (component.Type is "textfield" or "phoneNumber" && MultipleMasksRule.HasMasks(component) && value is JsonObject masked && masked.ContainsKey("value"))
+            return IsPresent(masked["value"], considerFalseTruthy: true, skipObjectValue: false);
         if (component.Type == "day" && Js.AsString(value) == "00/00/0000") return false;
         var nested = component.IsNestedData;
         // Checkboxes and select boxes count false as no value; radio, select and others count it as one.

@@ -1,0 +1,92 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using Workflow.Forms.Schema;
+
+namespace Workflow.Forms.Rules;
+
+/// <summary>
+/// Dates as dayjs reads them for core's date bounds: dayjs(text) (an ISO-like text without
+/// zone is local time, anything else goes to new Date), dayjs(text, 'MM-DD-YYYY') with the
+/// customParseFormat plugin (lenient), and getDateSetting for a bound. A date is local time as
+/// a DateTime; JS's new Date(y, m, d) rolls over out-of-range months and days, so does this.
+/// </summary>
+internal static partial class DayjsDate
+{
+    public static DateTime? Parse(string text)
+    {
+        var m = IsoLike().Match(text);
+        if (m.Success && !text.EndsWith('Z') && !text.EndsWith('z'))
+        {
+            int Part(int g, int fallback) => m.Groups[g].Value is { Length: > 0 } v ? int.Parse(v, CultureInfo.InvariantCulture) : fallback;
+            var ms = m.Groups[7].Value is { Length: > 0 } f ? int.Parse(f.Length > 3 ? f[..3] : f, CultureInfo.InvariantCulture) : 0;
+            return Local(Part(1, 0), Part(2, 1) - 1, Part(3, 1), Part(4, 0), Part(5, 0), Part(6, 0), ms);
+        }
+        if (!JsDate.CanParse(text)) return null;
+        return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var parsed)
+            ? parsed.LocalDateTime
+            : null;
+    }
+
+    /// <summary>
+    /// dayjs(text, format) for core's day formats (MM-DD-YYYY, DD-MM-YYYY): each token's expression
+    /// is searched in what is left, a literal only skips its length, and a found value is cut out
+    /// of the input wherever it first occurs, as the plugin does.
+    /// </summary>
+    public static DateTime? ParseDay(string text, bool dayFirst)
+    {
+        string[] tokens = dayFirst ? ["DD", "-", "MM", "-", "YYYY"] : ["MM", "-", "DD", "-", "YYYY"];
+        int day = 0, month = 0, year = 0, start = 0;
+        var input = text;
+        foreach (var token in tokens)
+        {
+            if (token == "-")
+            {
+                start += 1;
+                continue;
+            }
+            var part = start <= input.Length ? input[start..] : "";
+            var found = (token == "YYYY" ? FourDigits() : OneOrTwoDigits()).Match(part);
+            if (!found.Success) return null;
+            var number = int.Parse(found.Value, CultureInfo.InvariantCulture);
+            _ = token switch { "DD" => day = number, "MM" => month = number, _ => year = number };
+            var at = input.IndexOf(found.Value, StringComparison.Ordinal);
+            input = input.Remove(at, found.Value.Length);
+        }
+        // Parts of 0 are the "now" of parseFormattedInput; core never reaches them (a partial day is not bounded).
+        if (day == 0 || month == 0 || year == 0) return null;
+        return Local(year, month - 1, day, 0, 0, 0, 0);
+    }
+
+    /// <summary>core's getDateSetting: a bound as a date, or null when there is none or it is not a date.</summary>
+    public static DateTime? Setting(JsonNode? setting)
+    {
+        if (Js.IsNumber(setting)) return DateTimeOffset.FromUnixTimeMilliseconds((long)setting!.GetValue<double>()).LocalDateTime;
+        // A moment(...) expression would be evaluated by core; it is not here.
+        if (Js.AsString(setting) is not { Length: > 0 } text || text.Contains("moment(", StringComparison.Ordinal)) return null;
+        return Parse(text);
+    }
+
+    private static DateTime? Local(int year, int month, int day, int hours, int minutes, int seconds, int ms)
+    {
+        try
+        {
+            return new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Local).AddMonths(month).AddDays(day - 1)
+                .AddHours(hours).AddMinutes(minutes).AddSeconds(seconds).AddMilliseconds(ms);
+        }
+        catch (ArgumentOutOfRangeException)
+        {
+            return null;
+        }
+    }
+
+    // dayjs's REGEX_PARSE.
+    [GeneratedRegex(@"^([0-9]{4})[-/]?([0-9]{1,2})?[-/]?([0-9]{0,2})[Tt\s]*([0-9]{1,2})?:?([0-9]{1,2})?:?([0-9]{1,2})?[.:]?([0-9]+)?$")]
+    private static partial Regex IsoLike();
+
+    [GeneratedRegex(@"[0-9]{4}")]
+    private static partial Regex FourDigits();
+
+    [GeneratedRegex(@"[0-9][0-9]?")]
+    private static partial Regex OneOrTwoDigits();
+}
