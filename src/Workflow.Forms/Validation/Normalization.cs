@@ -15,7 +15,8 @@ namespace Workflow.Forms.Validation;
 internal static partial class Normalization
 {
     /// <summary>What core leaves at the component's path.</summary>
-    public readonly record struct Outcome(bool Changed, JsonNode? Value)
+    /// <param name="Dropped">core normalised the value to null or undefined: its filter then leaves it out of the parent's data.</param>
+    public readonly record struct Outcome(bool Changed, JsonNode? Value, bool Dropped = false)
     {
         public static Outcome Same(JsonNode? value) => new(false, value);
     }
@@ -29,7 +30,7 @@ internal static partial class Normalization
             return new(true, Js.IsTruthy(value) ? new JsonArray(value!.DeepClone()) : new JsonArray());
         if (dropped)
             // core's filter then writes null for a number it could not read; other types keep their value.
-            return c.Type == "number" && present && value is not null ? new(true, null) : Outcome.Same(value);
+            return c.Type == "number" && present && value is not null ? new(true, null, true) : new(false, value, true);
         return Changes(value, normalized) ? new(true, normalized) : Outcome.Same(value);
     }
 

@@ -6,7 +6,7 @@ using Workflow.Forms.Scripting;
 namespace Workflow.Forms.Validation;
 
 /// <summary>One validation: the walk over the components, in document order, and the errors it finds.</summary>
-internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
+internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
 {
     private readonly ErrorList errors = new();
 
@@ -23,8 +23,13 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         var path = c.HasData ? level.Prefix + c.Key : level.Prefix.TrimEnd('.');
         var present = level.Scope.TryGetPropertyValue(c.Key, out var value) && c.HasData;
         if (!present) value = null;
+        // core's filter flag: whether the value is kept in the data the parent is validated with.
+        var kept = present;
         if (DefaultValue.Applies(c, present))
+        {
             (value, present) = WriteDefault(c, path, value, level);
+            kept = present;
+        }
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
             var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value), scripts);
@@ -33,7 +38,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             {
                 level.Attach?.Invoke();
                 level.Scope[c.Key] = calculated;
-                (value, present) = (calculated, true);
+                (value, present, kept) = (calculated, true, true);
             }
         }
         var scope = new ConditionScope(data, level.Row, level.RowIndex, value);
@@ -46,20 +51,23 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         }
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
         if (c.HasData)
-            (value, present) = Normalize(c, value, present, level);
+            (value, present, kept) = Normalize(c, value, present, kept, level);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
             value = null;
             present = false;
+            kept = false;
         }
         var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
-        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
+        var scopes = new List<(int? Row, JsonObject Scope)>();
+        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false }, scopes);
         if (!c.HasData) return;
         // core validates after the children (postProcess), which may have written into the value.
         if (c.Children.Count > 0) value = level.Scope.TryGetPropertyValue(c.Key, out var after) ? after : null;
         else if (c.Type == "number" && !present)
             value = NullNumber(c, level);
+        value = Filter(c, value, kept && level.Scope.ContainsKey(c.Key), level, scopes);
         new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
     }
 
@@ -73,13 +81,14 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         return (initial, true);
     }
 
-    private static (JsonNode? Value, bool Present) Normalize(FormComponent c, JsonNode? value, bool present, FormValidator.Level level)
+    private static (JsonNode? Value, bool Present, bool Kept) Normalize(FormComponent c, JsonNode? value, bool present, bool kept, FormValidator.Level level)
     {
         var normalized = Normalization.Run(c, value, present);
-        if (!normalized.Changed) return (value, present);
+        if (normalized.Dropped) kept = false;
+        if (!normalized.Changed) return (value, present, kept);
         level.Attach?.Invoke();
         level.Scope[c.Key] = normalized.Value;
-        return (normalized.Value, true);
+        return (normalized.Value, true, kept || !normalized.Dropped);
     }
 
     /// <summary>
@@ -94,7 +103,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         return null;
     }
 
-    private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
+    private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level, List<(int? Row, JsonObject Scope)> scopes)
     {
         if (c.Children.Count == 0) return;
         switch (c.Model)
@@ -103,10 +112,12 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 // core walks a container's children even when its value is missing or not an object.
                 if (value is JsonObject container)
                 {
+                    scopes.Add((null, container));
                     Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
                     break;
                 }
                 var stand = new JsonObject();
+                scopes.Add((null, stand));
                 var scope = level.Scope;
                 Walk(c.Children, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
                 break;
@@ -116,11 +127,13 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                     if (!Js.IsTruthy(rows[i])) continue;
                     if (rows[i] is JsonObject row)
                     {
+                        scopes.Add((i, row));
                         WalkRow(c, path, row, i, level, level.Attach);
                         continue;
                     }
                     var standRow = new JsonObject();
                     var at = i;
+                    scopes.Add((i, standRow));
                     WalkRow(c, path, standRow, i, level, Attaching(level, () => rows[at] = standRow));
                 }
                 break;
@@ -130,6 +143,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 var index = level.RowIndex ?? 0;
                 var absentRow = new JsonObject();
                 var parent = level.Scope;
+                scopes.Add((index, absentRow));
                 WalkRow(c, path, absentRow, index, level, Attaching(level, () =>
                 {
                     var created = new JsonArray();
