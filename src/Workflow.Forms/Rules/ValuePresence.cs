@@ -37,9 +37,11 @@ public static class ValuePresence
 
     private static bool ArrayHasValue(JsonArray rows)
     {
-        if (rows.All(r => r is JsonObject))
-            return rows.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
-        return rows.Any(HasSomething);
+        // A null row of a grid is a hole left by core's filter (a row with nothing kept), which every and some skip.
+        var present = rows.Where(r => r is not null).ToList();
+        if (present.All(r => r is JsonObject))
+            return present.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
+        return present.Any(HasSomething);
     }
 
     // core's hasValue: numbers (0 too) count, other falsy values and empty objects do not.
