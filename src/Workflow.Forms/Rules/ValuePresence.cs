@@ -37,8 +37,7 @@ public static class ValuePresence
 
     private static bool ArrayHasValue(JsonArray rows)
     {
-        // A null row of a grid is a hole left by core's filter (a row with nothing kept), which every and some skip.
-        var present = rows.Where(r => r is not null).ToList();
+        var present = GridHoles.NullsAreHoles(rows) ? rows.Where(r => r is not null).ToList() : rows.ToList();
         if (present.All(r => r is JsonObject))
             return present.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
         return present.Any(HasSomething);

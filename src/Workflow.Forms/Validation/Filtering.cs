@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Workflow.Forms.Rules;
 using Workflow.Forms.Schema;
 
 namespace Workflow.Forms.Validation;
@@ -40,6 +41,7 @@ internal sealed partial class ValidationRun
                 while (rows.Count < row) rows.Add(null);
                 if (rows.Count == row) rows.Add(filtered[scope].DeepClone());
             }
+            GridHoles.Mark(rows);
             copy = rows;
         }
         level.Attach?.Invoke();

@@ -149,6 +149,8 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
                     var created = new JsonArray();
                     for (var k = 0; k < index; k++) created.Add(null);
                     created.Add(absentRow);
+                    // lodash set leaves holes before the row it writes.
+                    Rules.GridHoles.Mark(created);
                     parent[c.Key] = created;
                 }));
                 break;
