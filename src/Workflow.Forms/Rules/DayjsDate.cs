@@ -23,6 +23,24 @@ internal static partial class DayjsDate
             return Local(Part(1, 0), Part(2, 1) - 1, Part(3, 1), Part(4, 0), Part(5, 0), Part(6, 0), ms);
         }
         if (!JsDate.CanParse(text)) return null;
+        var iso = IsoZoned().Match(text);
+        if (iso.Success)
+        {
+            // V8 rolls a day up to 31 over into the next month (2024-02-30 is 1 March).
+            int Part(int g) => iso.Groups[g].Value is { Length: > 0 } v ? int.Parse(v, CultureInfo.InvariantCulture) : 0;
+            var zone = iso.Groups[8].Value;
+            var offset = zone is "Z" or "z" ? TimeSpan.Zero : TimeSpan.ParseExact(zone[1..], @"hh\:mm", CultureInfo.InvariantCulture) * (zone[0] == '-' ? -1 : 1);
+            try
+            {
+                var utc = new DateTime(Part(1), Part(2), 1, 0, 0, 0, DateTimeKind.Utc).AddDays(Part(3) - 1)
+                    .AddHours(Part(4)).AddMinutes(Part(5)).AddSeconds(Part(6)).AddMilliseconds(Part(7)) - offset;
+                return utc.ToLocalTime();
+            }
+            catch (ArgumentOutOfRangeException)
+            {
+                return null;
+            }
+        }
         return DateTimeOffset.TryParse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeLocal, out var parsed)
             ? parsed.LocalDateTime
             : null;
@@ -36,6 +54,7 @@ internal static partial class DayjsDate
     public static DateTime? ParseDay(string text, bool dayFirst)
     {
         string[] tokens = dayFirst ? ["DD", "-", "MM", "-", "YYYY"] : ["MM", "-", "DD", "-", "YYYY"];
+        // DD and MM want two digits, found anywhere in what is left.
         int day = 0, month = 0, year = 0, start = 0;
         var input = text;
         foreach (var token in tokens)
@@ -46,16 +65,18 @@ internal static partial class DayjsDate
                 continue;
             }
             var part = start <= input.Length ? input[start..] : "";
-            var found = (token == "YYYY" ? FourDigits() : OneOrTwoDigits()).Match(part);
+            var found = (token == "YYYY" ? FourDigits() : TwoDigits()).Match(part);
             if (!found.Success) return null;
             var number = int.Parse(found.Value, CultureInfo.InvariantCulture);
             _ = token switch { "DD" => day = number, "MM" => month = number, _ => year = number };
             var at = input.IndexOf(found.Value, StringComparison.Ordinal);
             input = input.Remove(at, found.Value.Length);
         }
-        // Parts of 0 are the "now" of parseFormattedInput; core never reaches them (a partial day is not bounded).
-        if (day == 0 || month == 0 || year == 0) return null;
-        return Local(year, month - 1, day, 0, 0, 0, 0);
+        // parseFormattedInput fills parts of 0 from today.
+        var now = DateTime.Now;
+        var d = day != 0 ? day : year == 0 && month == 0 ? now.Day : 1;
+        var m = year != 0 && month == 0 ? 0 : month > 0 ? month - 1 : now.Month - 1;
+        return Local(year != 0 ? year : now.Year, m, d, 0, 0, 0, 0);
     }
 
     /// <summary>core's getDateSetting: a bound as a date, or null when there is none or it is not a date.</summary>
@@ -87,6 +108,9 @@ internal static partial class DayjsDate
     [GeneratedRegex(@"[0-9]{4}")]
     private static partial Regex FourDigits();
 
-    [GeneratedRegex(@"[0-9][0-9]?")]
-    private static partial Regex OneOrTwoDigits();
+    [GeneratedRegex(@"[0-9][0-9]")]
+    private static partial Regex TwoDigits();
+
+    [GeneratedRegex(@"^([0-9]{4})-([0-9]{2})-([0-9]{2})T([0-9]{2}):([0-9]{2})(?::([0-9]{2})(?:\.([0-9]{1,3})[0-9]*)?)?(Z|z|[+-][0-9]{2}:[0-9]{2})$")]
+    private static partial Regex IsoZoned();
 }

@@ -22,9 +22,10 @@ internal static partial class Normalization
     }
 
     /// <param name="present">whether the data holds the key: JSON null and an absent value (undefined in JS) are normalised apart.</param>
-    public static Outcome Run(FormComponent c, JsonNode? value, bool present)
+    /// <param name="defaultRecord">core's record ({path, value}) of the default written for this component in this run, if any.</param>
+    public static Outcome Run(FormComponent c, JsonNode? value, bool present, JsonObject? defaultRecord = null)
     {
-        var normalized = ByType(c, value, present, out var dropped);
+        var normalized = ByType(c, value, present, defaultRecord, out var dropped);
         // A multiple field that is not required becomes an array of what was submitted, whatever the type did.
         if (c.Multiple && !c.Required && value is not JsonArray)
             return new(true, Js.IsTruthy(value) ? new JsonArray(value!.DeepClone()) : new JsonArray());
@@ -38,7 +39,7 @@ internal static partial class Normalization
     private static bool Changes(JsonNode? before, JsonNode? after) =>
         !ReferenceEquals(before, after) && !(before is JsonValue && after is JsonValue && Js.StrictEquals(before, after));
 
-    private static JsonNode? ByType(FormComponent c, JsonNode? value, bool present, out bool dropped)
+    private static JsonNode? ByType(FormComponent c, JsonNode? value, bool present, JsonObject? defaultRecord, out bool dropped)
     {
         dropped = false;
         JsonNode? result = c.Type switch
@@ -51,7 +52,7 @@ internal static partial class Normalization
                 : Select(c, value),
             "selectboxes" => SelectBoxes(value),
             "tags" => Tags(c, value),
-            "textfield" or "phoneNumber" => Text(c, value, present),
+            "textfield" or "phoneNumber" => Text(c, value, defaultRecord),
             "time" => Time(c, value),
             "number" => c.Multiple && value is JsonArray numbers
                 ? new JsonArray(numbers.Select(n => Number(n)).ToArray())
@@ -164,25 +165,32 @@ internal static partial class Normalization
         return value;
     }
 
-    private static JsonNode? Text(FormComponent c, JsonNode? value, bool present)
+    private static JsonNode? Text(FormComponent c, JsonNode? value, JsonObject? defaultRecord)
     {
         if (Js.IsTruthy(c.Json["truncateMultipleSpaces"]) && Js.AsString(value) is { } s)
             value = JsonValue.Create(Spaces().Replace(Js.Trim(s), " "));
         if (!Js.IsTruthy(c.Json["allowMultipleMasks"]) || c.Json["inputMasks"] is not JsonArray { Count: > 0 } masks) return value;
         var first = masks[0]?["label"]?.DeepClone();
-        JsonNode? Masked(JsonNode? v, bool has)
+        JsonNode? Masked(JsonNode? v)
         {
-            // core fills an object without a value from the default values it recorded; that lookup is left out here.
-            if (v is JsonObject) return v;
+            if (v is JsonObject chosen)
+            {
+                if (Js.IsTruthy(chosen["value"])) return v;
+                // core fills an object without a value with what it finds in its default values for the path:
+                // the whole record {path, value} (it tests Array.isArray on the record), or undefined.
+                var filled = chosen.DeepClone().AsObject();
+                filled["value"] = defaultRecord?.DeepClone();
+                return filled;
+            }
             var masked = new JsonObject();
-            // {value: undefined} has no value key once in JSON.
-            if (has) masked["value"] = v?.DeepClone();
+            // {value: undefined} still has its key for core's required ('value' in value): null stands for undefined.
+            masked["value"] = v?.DeepClone();
             masked["maskName"] = first?.DeepClone();
             return masked;
         }
         return value is JsonArray items
-            ? new JsonArray(items.Select(i => i is JsonObject ? i.DeepClone() : Masked(i, true)).ToArray())
-            : Masked(value, present);
+            ? new JsonArray(items.Select(i => Masked(i) is var m && ReferenceEquals(m, i) ? i!.DeepClone() : m).ToArray())
+            : Masked(value);
     }
 
     /// <summary>A time submitted in its display format (HH:mm by default) is stored in its dataFormat (HH:mm:ss).</summary>

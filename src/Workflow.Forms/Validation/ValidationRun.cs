@@ -25,10 +25,12 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
         if (!present) value = null;
         // core's filter flag: whether the value is kept in the data the parent is validated with.
         var kept = present;
+        JsonObject? defaultRecord = null;
         if (DefaultValue.Applies(c, present))
         {
             (value, present) = WriteDefault(c, path, value, level);
             kept = present;
+            if (present) defaultRecord = new JsonObject { ["path"] = path, ["value"] = value!.DeepClone() };
         }
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
@@ -51,7 +53,7 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
         }
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
         if (c.HasData)
-            (value, present, kept) = Normalize(c, value, present, kept, level);
+            (value, present, kept) = Normalize(c, value, present, kept, defaultRecord, level);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
@@ -81,9 +83,9 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
         return (initial, true);
     }
 
-    private static (JsonNode? Value, bool Present, bool Kept) Normalize(FormComponent c, JsonNode? value, bool present, bool kept, FormValidator.Level level)
+    private static (JsonNode? Value, bool Present, bool Kept) Normalize(FormComponent c, JsonNode? value, bool present, bool kept, JsonObject? defaultRecord, FormValidator.Level level)
     {
-        var normalized = Normalization.Run(c, value, present);
+        var normalized = Normalization.Run(c, value, present, defaultRecord);
         if (normalized.Dropped) kept = false;
         if (!normalized.Changed) return (value, present, kept);
         level.Attach?.Invoke();
