@@ -90,6 +90,8 @@ internal static partial class DayjsDate
 
     private static DateTime? Local(int year, int month, int day, int hours, int minutes, int seconds, int ms)
     {
+        // new Date(y, …) reads a year from 0 to 99 as 1900 to 1999.
+        if (year is >= 0 and < 100) year += 1900;
         try
         {
             return new DateTime(year, 1, 1, 0, 0, 0, DateTimeKind.Local).AddMonths(month).AddDays(day - 1)
@@ -97,7 +99,8 @@ internal static partial class DayjsDate
         }
         catch (ArgumentOutOfRangeException)
         {
-            return null;
+            // JS dates go on past year 9999 (a day rolled over from 12/31/9999): they stay later than any bound.
+            return year >= 9999 ? DateTime.MaxValue : null;
         }
     }
 

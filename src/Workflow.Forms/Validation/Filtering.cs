@@ -18,16 +18,17 @@ internal sealed partial class ValidationRun
 
     private JsonNode? Filter(FormComponent c, JsonNode? value, bool kept, FormValidator.Level level, List<(int? Row, JsonObject Scope)> scopes)
     {
-        if (!kept) return value;
         if (!c.IsNestedData || c.Model is not (ModelType.Object or ModelType.NestedArray))
         {
-            FilteredOf(level.Scope)[c.Key] = value?.DeepClone();
+            if (kept) FilteredOf(level.Scope)[c.Key] = value?.DeepClone();
             return value;
         }
+        // core's filtered tree is one object written at full paths: what the children kept is in it
+        // whether or not this component's own value is kept.
         var inner = scopes.Where(s => filtered.ContainsKey(s.Scope)).ToList();
         if (inner.Count == 0)
         {
-            FilteredOf(level.Scope)[c.Key] = c.Model == ModelType.Object ? new JsonObject() : new JsonArray();
+            if (kept) FilteredOf(level.Scope)[c.Key] = c.Model == ModelType.Object ? new JsonObject() : new JsonArray();
             return value;
         }
         JsonNode copy;
@@ -44,9 +45,10 @@ internal sealed partial class ValidationRun
             GridHoles.Mark(rows);
             copy = rows;
         }
+        FilteredOf(level.Scope)[c.Key] = copy.DeepClone();
+        if (!kept) return value;
         level.Attach?.Invoke();
         level.Scope[c.Key] = copy;
-        FilteredOf(level.Scope)[c.Key] = copy.DeepClone();
         return copy;
     }
 

@@ -173,6 +173,8 @@ internal static partial class Normalization
         var first = masks[0]?["label"]?.DeepClone();
         JsonNode? Masked(JsonNode? v)
         {
+            // typeof [] is 'object': an array item is left as it is (its value property does not show in JSON).
+            if (v is JsonArray) return v;
             if (v is JsonObject chosen)
             {
                 if (Js.IsTruthy(chosen["value"])) return v;
