@@ -91,8 +91,8 @@ internal static partial class Normalization
         switch (dataType)
         {
             case "number":
-                // +value; NaN has no JSON form: such a value stays as it was.
-                var n = Js.ToNumber(value);
+                // +value (+null is 0); NaN has no JSON form: such a value stays as it was.
+                var n = present && value is null ? 0 : Js.ToNumber(value);
                 return double.IsNaN(n) ? value : JsonValue.Create(n);
             case "string":
                 return JsonValue.Create(value is JsonObject or JsonArray ? value.ToJsonString() : text);
@@ -148,7 +148,8 @@ internal static partial class Normalization
         if (value is JsonArray items)
         {
             var chosen = new JsonObject();
-            foreach (var item in items) chosen[item is null || Js.IsNull(item) ? Js.ToJsString(item) : Js.ToJsString(item)] = true;
+            // A JSON null in the array is JS's null, whose name is "null".
+            foreach (var item in items) chosen[item is null ? "null" : Js.ToJsString(item)] = true;
             return chosen;
         }
         return value is JsonObject ? value : new JsonObject();
