@@ -5,8 +5,12 @@ public class MultipleValueTests
     private static string Field(string validate) => """[{"type":"textfield","key":"f","input":true,"multiple":true,"validate":{""" + validate + "}}]";
 
     [Fact]
-    public void Multiple_component_with_a_single_value_fails_array() =>
-        Forms.Errors(Field(""), """{"f":"a"}""").ShouldBe(["f:array"]);
+    public void Required_multiple_component_with_a_single_value_fails_array() =>
+        Forms.Errors(Field("\"required\":true"), """{"f":"a"}""").ShouldBe(["f:array"]);
+
+    [Fact]
+    public void Optional_multiple_component_takes_a_single_value_as_an_array() =>
+        Forms.Errors(Field("\"minLength\":3"), """{"f":"a"}""").ShouldBe(["f:minLength"]);
 
     [Fact]
     public void Required_multiple_component_with_no_item_fails_twice() =>

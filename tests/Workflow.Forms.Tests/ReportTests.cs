@@ -31,7 +31,7 @@ public class ReportTests
     [InlineData("""[{"type":"phoneNumber","key":"f","label":"F","input":true,"inputMask":"999"}]""", "\"abc\"")]
     [InlineData("""[{"type":"time","key":"f","label":"F","input":true}]""", "\"99:99\"")]
     [InlineData("""[{"type":"radio","key":"f","label":"F","input":true,"values":[{"label":"A","value":"a"}],"validate":{"onlyAvailableItems":true}}]""", "\"z\"")]
-    [InlineData("""[{"type":"textfield","key":"f","label":"F","input":true,"multiple":true}]""", "\"x\"")]
+    [InlineData("""[{"type":"textfield","key":"f","label":"F","input":true,"multiple":true,"validate":{"required":true}}]""", "\"x\"")]
     public void Every_rule_has_a_readable_message_in_both_languages(string form, string value)
     {
         var error = Forms.Validate(form, "{\"f\":" + value + "}").Errors.ShouldHaveSingleItem();

@@ -153,6 +153,11 @@ internal static partial class ConditionOperators
                 return IsValueEmpty(value, type) || !members.Any(Js.IsTruthy);
             case "textarea":
                 return IsValueEmpty(Js.AsString(value) is { } text ? JsonValue.Create(Js.Trim(text)) : value, type);
+            case "textfield" or "phoneNumber" when Rules.MultipleMasksRule.HasMasks(target!):
+                // With several masks the value is {maskName, value} (core's normalisation): empty without either.
+                return IsValueEmpty(value, type) || (target!.Multiple
+                    ? value is JsonArray { Count: 0 } || Js.AsString(value) is { Length: 0 }
+                    : value is not JsonObject masked || !Js.IsTruthy(masked["maskName"]) || !Js.IsTruthy(masked["value"]));
             case "textfield" or "phoneNumber":
                 return Js.IsNull(value) || IsValueEmpty(JsonValue.Create(Js.Trim(Js.ToJsString(value))), type);
             default:

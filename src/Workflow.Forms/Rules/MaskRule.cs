@@ -13,7 +13,7 @@ internal sealed class MaskRule : IRule
 {
     public bool ShouldProcess(RuleContext c) =>
         c.Component.Type != "time" && Js.IsTruthy(c.Value) && c.Component.Setting("inputMask") is { Length: > 0 }
-        && !Js.IsTruthy(c.Component.Validate?["skipMaskValidation"]) && !Js.IsTruthy(c.Component.Json["allowMultipleMasks"]);
+        && !Js.IsTruthy(c.Component.Validate?["skipMaskValidation"]) && !MultipleMasksRule.HasMasks(c.Component);
 
     public RuleFailure? Process(RuleContext c)
     {
@@ -21,7 +21,7 @@ internal sealed class MaskRule : IRule
         return Matches(c.Value!, c.Component.Setting("inputMask")!) ? null : new("mask", "mask");
     }
 
-    private static bool Matches(JsonNode value, string mask)
+    public static bool Matches(JsonNode value, string mask)
     {
         var length = value switch
         {

@@ -14,6 +14,9 @@ public static class ValuePresence
         if (component.Model == ModelType.DataObject) return value is not null || HoldsNumber(component);
         if (component.Type == "address" && AddressValue.Manual(component, value) is { } address)
             return AddressValue.IsComplete(address);
+        // With several masks the value is {maskName, value}: the mask's name alone is no value.
+        if (component.Type is "textfield" or "phoneNumber" && MultipleMasksRule.HasMasks(component) && value is JsonObject masked && masked.ContainsKey("value"))
+            return IsPresent(masked["value"], considerFalseTruthy: true, skipObjectValue: false);
         if (component.Type == "day" && Js.AsString(value) == "00/00/0000") return false;
         var nested = component.IsNestedData;
         // Checkboxes and select boxes count false as no value; radio, select and others count it as one.
@@ -42,9 +45,10 @@ public static class ValuePresence
 
     private static bool ArrayHasValue(JsonArray rows)
     {
-        if (rows.All(r => r is JsonObject))
-            return rows.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
-        return rows.Any(HasSomething);
+        var present = GridHoles.NullsAreHoles(rows) ? rows.Where(r => r is not null).ToList() : rows.ToList();
+        if (present.All(r => r is JsonObject))
+            return present.Any(r => ((JsonObject)r!).Any(kv => HasSomething(kv.Value)));
+        return present.Any(HasSomething);
     }
 
     // core's hasValue: numbers (0 too) count, other falsy values and empty objects do not.

@@ -8,7 +8,7 @@ using Workflow.Forms.Scripting;
 namespace Workflow.Forms.Validation;
 
 /// <summary>One validation: the walk over the components, in document order, and the errors it finds.</summary>
-internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
+internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator conditions, ScriptSandbox scripts, FormValidatorOptions options)
 {
     private readonly ErrorList errors = new();
     private readonly FieldLogic logic = new(conditions, scripts);
@@ -26,6 +26,15 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         var path = c.HasData ? level.Prefix + c.Key : level.Prefix.TrimEnd('.');
         var present = level.Scope.TryGetPropertyValue(c.Key, out var value) && c.HasData;
         if (!present) value = null;
+        // core's filter flag: whether the value is kept in the data the parent is validated with.
+        var kept = present;
+        JsonObject? defaultRecord = null;
+        if (DefaultValue.Applies(c, present))
+        {
+            (value, present) = WriteDefault(c, path, value, level);
+            kept = present;
+            if (present) defaultRecord = new JsonObject { ["path"] = path, ["value"] = value!.DeepClone() };
+        }
         if (Calculation.Applies(c, present, level.ParentIsGrid))
         {
             var (calculated, calculationFailure) = Calculation.Run(c, new ConditionScope(data, level.Row, level.RowIndex, value, level.Form), scripts);
@@ -34,7 +43,7 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             {
                 level.Attach?.Invoke();
                 level.Scope[c.Key] = calculated;
-                (value, present) = (calculated, true);
+                (value, present, kept) = (calculated, true, true);
             }
         }
         var scope = new ConditionScope(data, level.Row, level.RowIndex, value, level.Form);
@@ -49,16 +58,26 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
             (c, conditionallyHidden, value, present) = ApplyLogic(c, path, level, scope, value, present, conditionallyHidden);
         var intentionallyHidden = level.IntentionallyHidden || c.Hidden;
         if (present && c.Type == "address") value = AddressValue.Normalize(c, level.Scope, value);
+        if (c.HasData)
+            (value, present, kept) = Normalize(c, value, present, kept, defaultRecord, level);
         if (conditionallyHidden && present && c.ClearOnHide)
         {
             level.Scope.Remove(c.Key);
             value = null;
             present = false;
+            kept = false;
         }
         var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
-        if (c.HasData)
-            new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
-        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false });
+        var scopes = new List<(int? Row, JsonObject Scope)>();
+        Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false }, scopes);
+        if (!c.HasData) return;
+        // core validates after the children (postProcess), which may have written into the value;
+        // a nested form's own value is judged as it was (NestedForms: only a missing one fails required).
+        if (c.Children.Count > 0 && c.Model != ModelType.DataObject) value = level.Scope.TryGetPropertyValue(c.Key, out var after) ? after : null;
+        else if (c.Type == "number" && !present)
+            value = NullNumber(c, level);
+        value = Filter(c, value, kept && level.Scope.ContainsKey(c.Key), level, scopes);
+        new ComponentRules(c, path, value, level, data, scripts, options, errors).Run(skipped);
     }
 
     /// <summary>core's logic step, after the conditions: the component as its logic changes it here, and the value it sets.</summary>
@@ -77,7 +96,39 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
         return (outcome.Component, conditionallyHidden, value, present);
     }
 
-    private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level)
+    private (JsonNode? Value, bool Present) WriteDefault(FormComponent c, string path, JsonNode? value, FormValidator.Level level)
+    {
+        var (initial, failure) = DefaultValue.Of(c, new ConditionScope(data, level.Row, level.RowIndex, value, level.Form), scripts);
+        if (failure is not null) errors.Add(c, path, new("script", "customDefaultValue", failure));
+        if (initial is null) return (value, false);
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = initial;
+        return (initial, true);
+    }
+
+    private static (JsonNode? Value, bool Present, bool Kept) Normalize(FormComponent c, JsonNode? value, bool present, bool kept, JsonObject? defaultRecord, FormValidator.Level level)
+    {
+        var normalized = Normalization.Run(c, value, present, defaultRecord);
+        if (normalized.Dropped) kept = false;
+        if (!normalized.Changed) return (value, present, kept);
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = normalized.Value;
+        return (normalized.Value, true, kept || !normalized.Dropped);
+    }
+
+    /// <summary>
+    /// core's filter step writes null for a number without a value (even a cleared one) before
+    /// validating it; later conditions read that null, and grids or containers it is written
+    /// under come into being, as lodash set makes them.
+    /// </summary>
+    private static JsonNode? NullNumber(FormComponent c, FormValidator.Level level)
+    {
+        level.Attach?.Invoke();
+        level.Scope[c.Key] = null;
+        return null;
+    }
+
+    private void Descend(FormComponent c, string path, JsonNode? value, bool present, FormValidator.Level level, List<(int? Row, JsonObject Scope)> scopes)
     {
         if (c.Children.Count == 0) return;
         switch (c.Model)
@@ -93,10 +144,12 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 // any other component with a value and children (a custom type) nests them the same way.
                 if (value is JsonObject container)
                 {
+                    scopes.Add((null, container));
                     Walk(c.Children, level with { Scope = container, Prefix = path + ".", Row = container });
                     break;
                 }
                 var stand = new JsonObject();
+                scopes.Add((null, stand));
                 var scope = level.Scope;
                 Walk(c.Children, level with { Scope = stand, Prefix = path + ".", Row = stand, Attach = Attaching(level, () => scope[c.Key] = stand) });
                 break;
@@ -106,11 +159,13 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                     if (!Js.IsTruthy(rows[i])) continue;
                     if (rows[i] is JsonObject row)
                     {
+                        scopes.Add((i, row));
                         WalkRow(c, path, row, i, level, level.Attach);
                         continue;
                     }
                     var standRow = new JsonObject();
                     var at = i;
+                    scopes.Add((i, standRow));
                     WalkRow(c, path, standRow, i, level, Attaching(level, () => rows[at] = standRow));
                 }
                 break;
@@ -120,11 +175,14 @@ internal sealed class ValidationRun(JsonObject data, ConditionEvaluator conditio
                 var index = level.RowIndex ?? 0;
                 var absentRow = new JsonObject();
                 var parent = level.Scope;
+                scopes.Add((index, absentRow));
                 WalkRow(c, path, absentRow, index, level, Attaching(level, () =>
                 {
                     var created = new JsonArray();
                     for (var k = 0; k < index; k++) created.Add(null);
                     created.Add(absentRow);
+                    // lodash set leaves holes before the row it writes.
+                    Rules.GridHoles.Mark(created);
                     parent[c.Key] = created;
                 }), absent: true);
                 break;

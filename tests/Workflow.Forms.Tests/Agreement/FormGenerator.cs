@@ -93,7 +93,57 @@ internal sealed class FormGenerator(int seed)
         if (type == "tags" && random.Next(3) == 0) component["storeas"] = random.Next(2) == 0 ? "string" : "array";
         if (type == "textarea" && random.Next(10) == 0) component["calculateValue"] = "value = (value || '') + '!';";
         if (type == "textarea" && random.Next(3) == 0) component["calculateServer"] = true;
+        AddServerSteps(type, component);
     }
+
+    // What core's defaultValue and normalize steps and its date and mask rules read.
+    private void AddServerSteps(string type, JsonObject component)
+    {
+        if (type == "day" && random.Next(4) == 0)
+            component[random.Next(2) == 0 ? "minDate" : "maxDate"] = new[] { "2020-01-01", "2021-06-15", "2024-02-29", "not a date", "" }[random.Next(5)];
+        if (type == "day" && random.Next(5) == 0)
+            component[random.Next(2) == 0 ? "minYear" : "maxYear"] = random.Next(3) switch { 0 => JsonValue.Create("2021"), 1 => JsonValue.Create(2023), _ => JsonValue.Create("") };
+        if (type == "day" && random.Next(8) == 0) component["fields"]!["year"]!["maxYear"] = "2024";
+        if (type == "day" && random.Next(5) == 0) component["fields"]![new[] { "day", "month", "year" }[random.Next(3)]]!["required"] = true;
+        if (type == "datetime" && random.Next(3) == 0)
+        {
+            var widget = new JsonObject { ["type"] = "calendar", ["enableTime"] = random.Next(2) == 0 };
+            if (random.Next(2) == 0) widget["minDate"] = new[] { "2024-01-01", "2024-05-01T12:00:00", "2024-05-01T10:00:00+02:00", "" }[random.Next(4)];
+            if (random.Next(2) == 0) widget["maxDate"] = new[] { "2024-05-01", "2024-12-31T00:00:00Z", "later" }[random.Next(3)];
+            component["widget"] = widget;
+        }
+        if (type is "textfield" or "phoneNumber" && random.Next(6) == 0)
+        {
+            component["allowMultipleMasks"] = true;
+            component["inputMasks"] = new JsonArray(
+                new JsonObject { ["label"] = "Short", ["mask"] = "999-9999" },
+                new JsonObject { ["label"] = "Long", ["mask"] = "(999) 999-9999" });
+        }
+        if (type == "time" && random.Next(3) == 0)
+        {
+            component["format"] = random.Next(2) == 0 ? "hh:mm A" : "HH:mm";
+            component["dataFormat"] = random.Next(2) == 0 ? "HH:mm" : "HH:mm:ss";
+        }
+        if (type is "radio" or "select" && random.Next(6) == 0)
+            component["dataType"] = new[] { "string", "boolean", "auto" }[random.Next(3)];
+        if (type == "email" && random.Next(4) == 0) component["defaultValue"] = "Jean@Example.COM";
+        if (random.Next(8) == 0 && DefaultFor(type) is { } initial) component["defaultValue"] = initial;
+        if (type == "textfield" && random.Next(25) == 0) component["customDefaultValue"] = "value = 'from script';";
+    }
+
+    private JsonNode? DefaultFor(string type) => type switch
+    {
+        "textfield" or "textarea" or "password" or "hidden" => JsonValue.Create(random.Next(3) == 0 ? "" : "hello"),
+        "number" or "currency" => JsonValue.Create(5),
+        "select" or "radio" => JsonValue.Create("a"),
+        "selectboxes" => new JsonObject { ["a"] = true, ["b"] = false, ["c"] = false },
+        "checkbox" => JsonValue.Create(true),
+        "day" => JsonValue.Create("01/02/2020"),
+        "time" => JsonValue.Create("10:30:00"),
+        "tags" => JsonValue.Create("x,y"),
+        "datetime" => JsonValue.Create("2024-05-01T10:00:00Z"),
+        _ => null,
+    };
 
     private static JsonObject Option(string value) => new() { ["label"] = value.ToUpperInvariant(), ["value"] = value };
 
