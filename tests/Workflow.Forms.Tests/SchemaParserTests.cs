@@ -31,6 +31,18 @@ public class SchemaParserTests
     }
 
     [Fact]
+    public void A_required_field_inside_an_address_is_refused_since_no_submission_could_fill_it()
+    {
+        var error = Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(
+            """{"components":[{"type":"address","key":"home","input":true,"enableManualMode":true,"components":[{"type":"textfield","key":"address1","input":true},{"type":"textfield","key":"city","input":true,"validate":{"required":true}}]}]}"""));
+        error.Reason.ShouldBe("the field 'city' of the address 'home' is required, which no submission could satisfy: " +
+                              "Form.io checks it at 'home.city', where an address never keeps it; make the address itself required instead");
+        error.Location.ShouldBe("components[0].components[1]");
+        FormSchemaParser.Parse("""{"components":[{"type":"address","key":"home","input":true,"validate":{"required":true},"components":[{"type":"textfield","key":"city","input":true}]}]}""")
+            .Components.Single().Required.ShouldBeTrue();
+    }
+
+    [Fact]
     public void Captcha_checked_by_the_application_is_accepted() =>
         FormSchemaParser.Parse("""{"components":[{"type":"recaptcha","key":"captcha","input":true}]}""", ["recaptcha"]).Components.Single().Type.ShouldBe("recaptcha");
 

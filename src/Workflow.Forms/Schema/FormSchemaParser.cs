@@ -92,7 +92,26 @@ public static class FormSchemaParser
         };
         var childSeen = childScope != dataScope ? new HashSet<string>(StringComparer.Ordinal) : seen;
         var children = ParseChildren(json, type, where, extra, childSeen, childScope);
+        if (type == "address") RefuseRequiredAddressPart(json, key, where);
         return new FormComponent(json, type, key, model, children);
+    }
+
+    /// <summary>
+    /// core checks an address's manual-mode fields at the address's own key (address.city), where
+    /// no address value ever has them (a typed one keeps them under address.address.city): a
+    /// required one fails every submission, picked or typed, on a Form.io server as here.
+    /// </summary>
+    private static void RefuseRequiredAddressPart(JsonObject json, string key, string where)
+    {
+        if (json["components"] is not JsonArray parts) return;
+        for (var i = 0; i < parts.Count; i++)
+        {
+            if (parts[i] is JsonObject part && Js.IsTruthy(part["validate"]?["required"]))
+                throw new FormSchemaException(
+                    $"the field '{Js.AsString(part["key"])}' of the address '{key}' is required, which no submission could satisfy: " +
+                    $"Form.io checks it at '{key}.{Js.AsString(part["key"])}', where an address never keeps it; make the address itself required instead",
+                    $"{where}.components[{i}]");
+        }
     }
 
     private static List<FormComponent> ParseChildren(JsonObject json, string type, string where, HashSet<string> extra, HashSet<string> seen, string scope)
