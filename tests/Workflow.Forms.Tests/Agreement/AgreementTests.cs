@@ -28,14 +28,21 @@ public class AgreementTests(ITestOutputHelper output)
                 cases.Add(new JsonObject { ["form"] = item["form"]!.DeepClone(), ["submission"] = item["submission"]!.DeepClone() });
             }
         }
-        // Every form the application ships, with an empty submission and random ones.
-        foreach (var file in Directory.GetFiles(Path.Combine(FormioCore.RepositoryRoot, "forms"), "*.json").Order(StringComparer.Ordinal))
+        // Every form the application ships, and the forms the benchmark times (so that both validators do the
+        // same work there), with an empty submission and random ones.
+        // Left out: damages-logic.json, whose grid rows each decide by logic whether their own description is
+        // required, where core lets one row's logic leak into the later rows (docs/forms.md, known difference 4;
+        // FieldLogicTests.Logic_in_a_grid_changes_only_the_row_whose_data_fired_it).
+        var formFiles = new[] { "forms", "src/Workflow.Cli/Bench/forms-rich", "src/Workflow.Cli/Bench/forms-with-scripts" }
+            .SelectMany(d => Directory.GetFiles(Path.Combine(FormioCore.RepositoryRoot, d), "*.json").Order(StringComparer.Ordinal))
+            .Where(f => Path.GetFileName(f) != "damages-logic.json");
+        foreach (var file in formFiles)
         {
             var form = JsonNode.Parse(File.ReadAllText(file))!;
             for (var k = 0; k < ShippedFormSubmissions; k++)
             {
                 var data = k == 0 ? new JsonObject() : new DataGenerator(new Random(Seed + k)).For(form["components"]!.AsArray());
-                names.Add($"forms/{Path.GetFileName(file)} #{k}");
+                names.Add($"{Path.GetRelativePath(FormioCore.RepositoryRoot, file)} #{k}");
                 cases.Add(new JsonObject { ["form"] = form.DeepClone(), ["submission"] = new JsonObject { ["data"] = data } });
             }
         }

@@ -47,6 +47,17 @@ internal sealed class DataGenerator(Random random)
                     Fill(component["components"] as JsonArray, inner);
                     target[key] = inner;
                     break;
+                case "form":
+                    // A nested form keeps its values under "data".
+                    if (random.Next(10) == 0) break;
+                    var nested = new JsonObject();
+                    Fill(component["components"] as JsonArray, nested);
+                    target[key] = random.Next(20) == 0 ? nested : new JsonObject { ["data"] = nested };
+                    break;
+                case "address":
+                    if (random.Next(10) == 0) break;
+                    target[key] = Address();
+                    break;
                 case "datagrid" or "editgrid":
                     if (random.Next(8) == 0) break;
                     if (random.Next(25) == 0) { target[key] = random.Next(2) == 0 ? "not rows" : new JsonObject(); break; }
@@ -67,6 +78,15 @@ internal sealed class DataGenerator(Random random)
             }
         }
     }
+
+    /// <summary>An address as the browser submits it: a provider's result, typed by hand, or empty.</summary>
+    private JsonNode Address() => random.Next(4) switch
+    {
+        0 => new JsonObject { ["mode"] = "autocomplete", ["address"] = new JsonObject { ["display_name"] = "Rue des Fleurs 12, Gembloux", ["lat"] = "50.566", ["lon"] = "4.692" } },
+        1 => new JsonObject { ["mode"] = "manual", ["address"] = new JsonObject { ["address1"] = "Rue des Fleurs 12", ["city"] = random.Next(3) == 0 ? "" : "Gembloux", ["zip"] = "5030" } },
+        2 => new JsonObject { ["display_name"] = "Gembloux", ["lat"] = "50.56", ["lon"] = "4.69" },
+        _ => new JsonObject { ["mode"] = "autocomplete", ["address"] = new JsonObject() },
+    };
 
     private JsonNode? Value(string type, JsonObject component)
     {
