@@ -40,8 +40,8 @@ public static class FormsBench
             await output.WriteLineAsync(Row("C# (Workflow.Forms)", csharp));
             if (node)
             {
-                // The node project sits beside forms/ in the repository.
-                var script = Path.Combine(Path.GetDirectoryName(Path.GetFullPath(formsDirectory))!, NodeScript);
+                // The node project is in the repository that holds the forms (forms/, src/Workflow.Cli/Bench/…).
+                var script = NodeScriptAbove(formsDirectory);
                 var core = await TimeNode(script, casesFile, runs);
                 if (core is null)
                 {
@@ -56,6 +56,16 @@ public static class FormsBench
         {
             File.Delete(casesFile);
         }
+    }
+
+    private static string NodeScriptAbove(string formsDirectory)
+    {
+        for (var dir = new DirectoryInfo(Path.GetFullPath(formsDirectory)); dir is not null; dir = dir.Parent)
+        {
+            var candidate = Path.Combine(dir.FullName, NodeScript);
+            if (File.Exists(candidate)) return candidate;
+        }
+        return Path.Combine(Path.GetDirectoryName(Path.GetFullPath(formsDirectory))!, NodeScript);
     }
 
     private static string Row(string name, double perSecond) =>
