@@ -123,13 +123,35 @@ public class ScriptTests
     }
 
     [Fact]
-    public void Each_run_gets_a_fresh_engine_even_for_the_same_script()
+    public void What_a_script_does_to_its_engine_stays_in_its_own_submission()
+    {
+        const string script = "valid = typeof Object.prototype.polluted === 'undefined' && typeof leftOver === 'undefined'; Object.prototype.polluted = 1; globalThis.leftOver = 1;";
+        var form = Custom(script);
+
+        // Each validation (one submission) has its own engine: the pollution of one is not in the next.
+        Forms.Errors(form, """{"f":"x"}""").ShouldBeEmpty();
+        Forms.Errors(form, """{"f":"x"}""").ShouldBeEmpty();
+        // Within one submission the scripts share an engine, as core's share a realm.
+        var sandbox = new ScriptSandbox(ScriptLimits.Default);
+        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
+        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(false);
+    }
+
+    [Fact]
+    public void A_script_sees_only_what_it_is_given_not_what_an_earlier_one_was()
     {
         var sandbox = new ScriptSandbox(ScriptLimits.Default);
-        const string script = "valid = typeof Object.prototype.polluted === 'undefined' && typeof leftOver === 'undefined'; Object.prototype.polluted = 1; globalThis.leftOver = 1;";
+        sandbox.Run("valid = row.a === 1;", "valid", null, new Dictionary<string, JsonNode?> { ["row"] = new JsonObject { ["a"] = 1 } }).Value.ShouldBe(true);
+        sandbox.Run("valid = typeof row === 'undefined';", "valid", null, new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
+        sandbox.Run("valid = row === undefined;", "valid", null, new Dictionary<string, JsonNode?> { ["row"] = null }).Value.ShouldBe(true);
+    }
 
-        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
-        sandbox.Run(script, "valid", JsonValue.Create(true), new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
+    [Fact]
+    public void An_engine_a_script_broke_is_not_used_again()
+    {
+        var sandbox = new ScriptSandbox(ScriptLimits.Default with { MaxStatements = 1_000 });
+        sandbox.Run("globalThis.mark = 1; while (true) {}", "valid", null, new Dictionary<string, JsonNode?>()).Failed.ShouldBeTrue();
+        sandbox.Run("valid = typeof mark === 'undefined';", "valid", null, new Dictionary<string, JsonNode?>()).Value.ShouldBe(true);
     }
 
     [Fact]

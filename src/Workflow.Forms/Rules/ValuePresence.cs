@@ -30,7 +30,7 @@ public static class ValuePresence
     public static bool IsPresent(JsonNode? value, bool considerFalseTruthy, bool skipObjectValue)
     {
         if (Js.IsNull(value)) return false;
-        if (Js.AsString(value) is { } s && Js.Trim(s).Length == 0) return false;
+        if (Js.AsString(value) is { } s && Js.IsBlank(s)) return false;
         if (!considerFalseTruthy && value is JsonValue v && v.GetValueKind() == System.Text.Json.JsonValueKind.False) return false;
         if (value is JsonObject { Count: 0 } or JsonArray { Count: 0 }) return false;
         // typeof [] is "object" in JS, so arrays recurse through this branch too.

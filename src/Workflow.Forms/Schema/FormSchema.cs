@@ -18,6 +18,11 @@ public sealed class FormSchema
 
     public bool IsWizard => Display == "wizard";
 
+    private Conditions.ComponentIndex? index;
+
+    /// <summary>Where conditions find the components they name; built once per schema (a schema never changes).</summary>
+    internal Conditions.ComponentIndex Index => index ??= new Conditions.ComponentIndex(this);
+
     /// <summary>Wizard pages are the root panels; a plain form has none.</summary>
     public IReadOnlyList<FormComponent> Pages =>
         IsWizard ? Components.Where(c => c.Type == "panel").ToList() : [];

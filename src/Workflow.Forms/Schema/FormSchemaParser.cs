@@ -35,7 +35,7 @@ public static class FormSchemaParser
     public static FormSchema Parse(JsonNode? root, IEnumerable<string>? extraTypes = null)
     {
         // Re-read from text so that every value is backed by JSON, whatever CLR value built it.
-        root = root is null ? null : JsonNode.Parse(root.ToJsonString());
+        root = root is null ? null : Js.WithClrStrings(JsonNode.Parse(root.ToJsonString()));
         if (root is not JsonObject form)
             throw new FormSchemaException("a form schema is a JSON object");
         var display = form["display"] is null ? "form" : Js.AsString(form["display"])

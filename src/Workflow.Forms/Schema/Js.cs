@@ -26,6 +26,20 @@ public static partial class Js
         _ => true,
     };
 
+    /// <summary>
+    /// The same JSON with its strings held as .NET strings: a string read from a parsed node is
+    /// decoded again at every read, and the rules read a value's text many times.
+    /// </summary>
+    public static JsonNode? WithClrStrings(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, WithClrStrings(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(WithClrStrings).ToArray()),
+        JsonValue v when v.GetValueKind() == JsonValueKind.String => JsonValue.Create(v.GetValue<string>()),
+        JsonValue v when v.TryGetValue<JsonElement>(out var e) => JsonValue.Create(e),
+        _ => node.DeepClone(),
+    };
+
     public static bool IsNull(JsonNode? node) => node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
 
     public static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;
@@ -146,7 +160,19 @@ public static partial class Js
     public static bool IsEmptyPlainObject(JsonNode? node) => node is JsonObject { Count: 0 };
 
     /// <summary>JS String.prototype.trim, which also strips the BOM and line separators.</summary>
-    public static string Trim(string s) => s.Trim().Trim('\uFEFF', '\u2028', '\u2029');
+    public static string Trim(string s) => s.Trim().Trim(JsOnlySpaces);
+
+    /// <summary>JS s.trim() === "": every character is white space or a line terminator.</summary>
+    public static bool IsBlank(string s)
+    {
+        foreach (var ch in s)
+        {
+            if (!char.IsWhiteSpace(ch) && ch != '\uFEFF') return false;
+        }
+        return true;
+    }
+
+    private static readonly char[] JsOnlySpaces = ['\uFEFF', '\u2028', '\u2029'];
 
     [GeneratedRegex(@"^[+-]?([0-9]+\.?[0-9]*([eE][+-]?[0-9]+)?|\.[0-9]+([eE][+-]?[0-9]+)?)", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPrefix();

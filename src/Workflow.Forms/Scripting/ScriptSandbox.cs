@@ -12,12 +12,20 @@ namespace Workflow.Forms.Scripting;
 /// Runs validate.custom, customConditional and calculateValue the way core's evaluator does: the script is the
 /// body of a function whose result is one variable (valid, show, value) with a starting value, and
 /// the context (data, row, input, component, …) is in scope. The language is what browsers run (Jint 4:
-/// arrow functions, let and const, template literals, destructuring, optional chaining, <c>??</c>). Each run gets
-/// a fresh engine, since a form's script may do anything to it; the script itself is prepared once and shared,
-/// the starting value being the function's argument rather than part of its text.
+/// arrow functions, let and const, template literals, destructuring, optional chaining, <c>??</c>). A sandbox
+/// serves one validation (not thread-safe): its scripts share one engine, as core's share one realm, so that a
+/// submission does not pay an engine per script; a form's script may do anything to that engine, but no other
+/// submission ever sees it, and an engine a script broke (a limit reached, an error) is dropped. The script
+/// itself is prepared once and shared by every engine, the starting value being the function's argument rather
+/// than part of its text.
 /// </summary>
 public sealed class ScriptSandbox(ScriptLimits limits)
 {
+    private Engine? engine;
+    // The function made from each prepared script in this engine, and the names given a value so far.
+    private readonly Dictionary<string, JsValue> functions = new(StringComparer.Ordinal);
+    private readonly HashSet<string> defined = new(StringComparer.Ordinal);
+
     private static readonly ConcurrentDictionary<string, Prepared<Script>> Prepared = new(StringComparer.Ordinal);
     private const int MaxPrepared = 2_000;
 
@@ -30,23 +38,38 @@ public sealed class ScriptSandbox(ScriptLimits limits)
             return ScriptResult.Fail($"script longer than {Limits.MaxScriptLength} characters");
         try
         {
-            var prepared = Prepare($"(function ({resultVariable}) {{\n{script}\n;return {resultVariable}; }})");
-            var engine = new Engine(o => o
+            var source = $"(function ({resultVariable}) {{\n{script}\n;return {resultVariable}; }})";
+            var prepared = Prepare(source);
+            var engine = this.engine ??= new Engine(o => o
                 .TimeoutInterval(Limits.Timeout)
                 .MaxStatements(Limits.MaxStatements)
                 .LimitRecursion(Limits.MaxRecursion)
                 .LimitMemory(Limits.MaxAllocatedBytes));
+            // What an earlier script of this validation was given is not this one's.
+            foreach (var name in defined.Where(n => !variables.ContainsKey(n)).ToList())
+            {
+                engine.SetValue(name, JsValue.Undefined);
+                defined.Remove(name);
+            }
             foreach (var (name, value) in variables)
-                engine.SetValue(name, value is null ? JsValue.Undefined : ToJs(engine, value));
-            var function = engine.Evaluate(prepared);
+            {
+                // Building a variable the script never names (the whole data, the component's JSON) is most
+                // of a run's cost: a name that does not appear in the text cannot be read, so it stays undefined.
+                var named = script.Contains(name, StringComparison.Ordinal);
+                if (!named && !defined.Contains(name)) continue;
+                engine.SetValue(name, value is null || !named ? JsValue.Undefined : ToJs(engine, value));
+                defined.Add(name);
+            }
+            if (!functions.TryGetValue(source, out var function))
+                functions[source] = function = engine.Evaluate(prepared);
             var start = ToJs(engine, initial);
             engine.Constraints.Reset();
             var result = engine.Call(function, start);
-            var json = result.IsUndefined() ? JsValue.Undefined : new JsonSerializer(engine).Serialize(result);
-            return ScriptResult.Of(ToClr(result)) with
-            {
-                Json = json.IsString() ? JsonNode.Parse(json.AsString()) : null,
-            };
+            return ScriptResult.Of(ToClr(result)) with { Json = ToJson(engine, result) };
+        }
+        catch (Exception) when (Drop())
+        {
+            throw;
         }
         catch (MemoryLimitExceededException)
         {
@@ -73,6 +96,15 @@ public sealed class ScriptSandbox(ScriptLimits limits)
             // Syntax errors and Jint's own failures: the form is at fault, never the server.
             return ScriptResult.Fail(e.Message);
         }
+    }
+
+    /// <summary>A script that failed may have left the engine anywhere: the next one starts a new engine. Never catches.</summary>
+    private bool Drop()
+    {
+        engine = null;
+        functions.Clear();
+        defined.Clear();
+        return false;
     }
 
     /// <summary>Parsed once per distinct script, shared by every engine and thread (Jint's prepared scripts are thread-safe).</summary>
@@ -116,6 +148,16 @@ public sealed class ScriptSandbox(ScriptLimits limits)
             default:
                 return new JsonParser(engine).Parse(value.ToJsonString());
         }
+    }
+
+    /// <summary>JSON.stringify's value read back: strings and booleans directly, everything else through Jint's serializer.</summary>
+    private static JsonNode? ToJson(Engine engine, JsValue result)
+    {
+        if (result.IsUndefined() || result.IsNull()) return null;
+        if (result.IsBoolean()) return JsonValue.Create(result.AsBoolean());
+        if (result.IsString()) return JsonValue.Create(result.AsString());
+        var json = new JsonSerializer(engine).Serialize(result);
+        return json.IsString() ? JsonNode.Parse(json.AsString()) : null;
     }
 
     private static object? ToClr(JsValue value)

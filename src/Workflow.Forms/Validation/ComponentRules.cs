@@ -63,8 +63,11 @@ internal sealed partial class ComponentRules(
     {
         var truncated = Truncate(value);
         var c = ReferenceEquals(truncated, value) ? context : context.WithValue(truncated, level.RowIndex);
-        foreach (var rule in RuleSet.All.Where(r => r.ShouldProcess(context)).ToList())
-            Report(rule.Process(c));
+        // Whether a rule applies does not depend on what the others report: decided and run in one pass.
+        foreach (var rule in RuleSet.All)
+        {
+            if (rule.ShouldProcess(context)) Report(rule.Process(c));
+        }
     }
 
     private JsonNode? Truncate(JsonNode? v)

@@ -18,9 +18,12 @@ internal sealed partial class ValidationRun
 
     private JsonNode? Filter(FormComponent c, JsonNode? value, bool kept, FormValidator.Level level, List<(int? Row, JsonObject Scope)> scopes)
     {
+        // The filtered copy is read only by the container or grid above (Descend's scopes): at the
+        // top of the data nobody reads it, and copying every value there would be wasted.
+        var read = !ReferenceEquals(level.Scope, data);
         if (!c.IsNestedData || c.Model is not (ModelType.Object or ModelType.NestedArray))
         {
-            if (kept) FilteredOf(level.Scope)[c.Key] = value?.DeepClone();
+            if (kept && read) FilteredOf(level.Scope)[c.Key] = value?.DeepClone();
             return value;
         }
         // core's filtered tree is one object written at full paths: what the children kept is in it
@@ -28,7 +31,7 @@ internal sealed partial class ValidationRun
         var inner = scopes.Where(s => filtered.ContainsKey(s.Scope)).ToList();
         if (inner.Count == 0)
         {
-            if (kept) FilteredOf(level.Scope)[c.Key] = c.Model == ModelType.Object ? new JsonObject() : new JsonArray();
+            if (kept && read) FilteredOf(level.Scope)[c.Key] = c.Model == ModelType.Object ? new JsonObject() : new JsonArray();
             return value;
         }
         JsonNode copy;
@@ -45,7 +48,7 @@ internal sealed partial class ValidationRun
             GridHoles.Mark(rows);
             copy = rows;
         }
-        FilteredOf(level.Scope)[c.Key] = copy.DeepClone();
+        if (read) FilteredOf(level.Scope)[c.Key] = copy.DeepClone();
         if (!kept) return value;
         level.Attach?.Invoke();
         level.Scope[c.Key] = copy;

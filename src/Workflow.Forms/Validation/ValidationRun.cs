@@ -13,6 +13,9 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
     private readonly ErrorList errors = new();
     private readonly FieldLogic logic = new(conditions, scripts);
 
+    // A component without children has no scope below it to filter; shared, never written.
+    private static readonly List<(int? Row, JsonObject Scope)> NoScopes = [];
+
     public IReadOnlyList<ValidationError> Errors => errors.Items;
 
     public void Walk(IEnumerable<FormComponent> components, FormValidator.Level level)
@@ -68,7 +71,7 @@ internal sealed partial class ValidationRun(JsonObject data, ConditionEvaluator 
             kept = false;
         }
         var skipped = !c.IsInput || c.IsValueHidden || (!c.ValidateWhenHidden && (conditionallyHidden || intentionallyHidden));
-        var scopes = new List<(int? Row, JsonObject Scope)>();
+        var scopes = c.Children.Count > 0 ? new List<(int? Row, JsonObject Scope)>() : NoScopes;
         Descend(c, path, value, present, level with { ConditionallyHidden = conditionallyHidden, IntentionallyHidden = intentionallyHidden, ParentIsGrid = false }, scopes);
         if (!c.HasData) return;
         // core validates after the children (postProcess), which may have written into the value;
