@@ -40,6 +40,19 @@ public static partial class Js
         _ => node.DeepClone(),
     };
 
+    /// <summary>
+    /// DeepClone without its cost: a value read from JSON shares its (immutable) element instead of
+    /// copying it into a document of its own, as JsonNode.DeepClone does for each one.
+    /// </summary>
+    public static JsonNode? Copy(JsonNode? node) => node switch
+    {
+        null => null,
+        JsonObject o => new JsonObject(o.Select(p => KeyValuePair.Create(p.Key, Copy(p.Value)))),
+        JsonArray a => new JsonArray(a.Select(Copy).ToArray()),
+        JsonValue v when v.TryGetValue<JsonElement>(out var e) => JsonValue.Create(e),
+        _ => node.DeepClone(),
+    };
+
     public static bool IsNull(JsonNode? node) => node is null || (node is JsonValue v && v.GetValueKind() == JsonValueKind.Null);
 
     public static bool IsString(JsonNode? node) => node is JsonValue v && v.GetValueKind() == JsonValueKind.String;

@@ -23,7 +23,7 @@ internal sealed partial class ValidationRun
         var read = !ReferenceEquals(level.Scope, data);
         if (!c.IsNestedData || c.Model is not (ModelType.Object or ModelType.NestedArray))
         {
-            if (kept && read) FilteredOf(level.Scope)[c.Key] = value?.DeepClone();
+            if (kept && read) FilteredOf(level.Scope)[c.Key] = Js.Copy(value);
             return value;
         }
         // core's filtered tree is one object written at full paths: what the children kept is in it
@@ -36,19 +36,19 @@ internal sealed partial class ValidationRun
         }
         JsonNode copy;
         if (c.Model == ModelType.Object)
-            copy = filtered[inner[0].Scope].DeepClone();
+            copy = Js.Copy(filtered[inner[0].Scope])!;
         else
         {
             var rows = new JsonArray();
             foreach (var (row, scope) in inner)
             {
                 while (rows.Count < row) rows.Add(null);
-                if (rows.Count == row) rows.Add(filtered[scope].DeepClone());
+                if (rows.Count == row) rows.Add(Js.Copy(filtered[scope]));
             }
             GridHoles.Mark(rows);
             copy = rows;
         }
-        if (read) FilteredOf(level.Scope)[c.Key] = copy.DeepClone();
+        if (read) FilteredOf(level.Scope)[c.Key] = Js.Copy(copy);
         if (!kept) return value;
         level.Attach?.Invoke();
         level.Scope[c.Key] = copy;

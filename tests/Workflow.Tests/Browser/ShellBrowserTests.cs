@@ -70,7 +70,10 @@ public sealed class ShellBrowserTests(BrowserFixture app) : IClassFixture<Browse
         var expert = await app.CreateUser(Roles.Expert);
         await using (var first = await AppSession.SignIn(app, expert, "en-GB"))
         {
-            await first.Page.GetByLabel("Language").SelectOptionAsync("fr");
+            // The page turns French at once and saves the choice after: wait for the save before leaving this browser.
+            await first.Page.RunAndWaitForResponseAsync(
+                async () => await first.Page.GetByLabel("Language").SelectOptionAsync("fr"),
+                r => r.Url.EndsWith("/auth/me/language", StringComparison.Ordinal) && r.Request.Method == "PUT" && r.Ok);
             await Expect(first.Page.GetByRole(AriaRole.Navigation, new() { Name = "Navigation principale" })).ToBeVisibleAsync();
             await Expect(first.Page.Locator("html")).ToHaveAttributeAsync("lang", "fr");
             first.Problems.ShouldBeEmpty();
