@@ -23,22 +23,7 @@ internal static class FormioCore
         try
         {
             File.WriteAllText(input, cases.ToJsonString());
-            var start = new ProcessStartInfo("node", [Path.Combine(Directory, "validate.js"), input])
-            {
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-                WorkingDirectory = Directory,
-            };
-            using var node = Process.Start(start) ?? throw new InvalidOperationException("node did not start");
-            var stderr = node.StandardError.ReadToEndAsync();
-            var stdout = node.StandardOutput.ReadToEnd();
-            if (!node.WaitForExit(TimeSpan.FromMinutes(2)))
-            {
-                node.Kill(entireProcessTree: true);
-                throw new TimeoutException("@formio/core took more than two minutes");
-            }
-            if (node.ExitCode != 0)
-                throw new InvalidOperationException($"node failed ({node.ExitCode}): {stderr.Result}");
+            var stdout = RunNode("@formio/core", "validate.js", input);
             var results = JsonNode.Parse(stdout)!.AsArray();
             return results.Select(r =>
             {
@@ -59,7 +44,14 @@ internal static class FormioCore
     /// </summary>
     public static IReadOnlyList<string> PackageTestCases()
     {
-        var start = new ProcessStartInfo("node", [Path.Combine(Directory, "core-cases.js")])
+        var stdout = RunNode("@formio/core's tests", "core-cases.js");
+        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+    }
+
+    /// <summary>Runs one of the harness's node scripts and returns what it printed; fails with its stderr.</summary>
+    private static string RunNode(string what, string script, params string[] arguments)
+    {
+        var start = new ProcessStartInfo("node", [Path.Combine(Directory, script), .. arguments])
         {
             RedirectStandardOutput = true,
             RedirectStandardError = true,
@@ -71,11 +63,11 @@ internal static class FormioCore
         if (!node.WaitForExit(TimeSpan.FromMinutes(2)))
         {
             node.Kill(entireProcessTree: true);
-            throw new TimeoutException("@formio/core's tests took more than two minutes");
+            throw new TimeoutException($"{what} took more than two minutes");
         }
         if (node.ExitCode != 0)
-            throw new InvalidOperationException($"core-cases.js failed ({node.ExitCode}): {stderr.Result}");
-        return stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+            throw new InvalidOperationException($"{script} failed ({node.ExitCode}): {stderr.Result}");
+        return stdout;
     }
 
     private static string FindRepositoryRoot()
