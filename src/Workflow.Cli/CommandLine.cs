@@ -16,8 +16,9 @@ public static class CommandLine
                                          validate a Form.io submission ({"data": {…}}) against a form schema; prints
                                          {"valid", "errors": [{"path", "rule", "message"}]}; exit 0 valid, 1 invalid,
                                          2 malformed form or unreadable file
-          bench forms [--cases N] [--runs N] [--node] [--forms DIR]
+          bench forms [--cases N] [--runs N] [--warmup SECONDS] [--node] [--forms DIR]
                                          time the Form.io validator on the shipped forms (and @formio/core with --node)
+                                         after SECONDS (default 10) of warm-up on each side
           bench scheduling [--connection CS] [--experts N] [--runs N] [--database NAME] [--reuse]
                                          generate N experts (default 10000) with 20 ranges and 100 appointments each
                                          in a database (default 'workflow_bench', dropped first) and time matching and agendas
@@ -43,7 +44,7 @@ public static class CommandLine
                 return await FormsCommand.Validate(form, submission, Text(rest, "--lang") ?? "en", output, error);
             case ["bench", "forms", .. var rest]:
                 return await Bench.FormsBench.Run(Text(rest, "--forms") ?? "forms", Option(rest, "--cases", 3000), Option(rest, "--runs", 5),
-                    rest.Contains("--node"), output, error);
+                    Option(rest, "--warmup", 10, minimum: 0), rest.Contains("--node"), output, error);
             case ["bench", "scheduling", .. var rest]:
                 return Connection(rest) is { } cs
                     ? await Bench.SchedulingBench.Run(cs, Text(rest, "--database") ?? "workflow_bench", Option(rest, "--experts", 10_000), Option(rest, "--runs", 50), rest.Contains("--reuse"), output)
@@ -77,10 +78,10 @@ public static class CommandLine
         return i >= 0 && i + 1 < rest.Length ? rest[i + 1] : null;
     }
 
-    private static int Option(string[] rest, string name, int fallback)
+    private static int Option(string[] rest, string name, int fallback, int minimum = 1)
     {
         var i = Array.IndexOf(rest, name);
-        return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) && value > 0 ? value : fallback;
+        return i >= 0 && i + 1 < rest.Length && int.TryParse(rest[i + 1], out var value) && value >= minimum ? value : fallback;
     }
 
     /// <summary>The arguments that are neither options nor an option's value.</summary>

@@ -43,6 +43,23 @@ public class SchemaParserTests
     }
 
     [Fact]
+    public void A_nested_form_that_only_names_another_form_is_refused_since_its_data_would_pass_unchecked()
+    {
+        const string byId = """{"components":[{"type":"panel","key":"p","components":[{"type":"form","key":"insured","input":true,"form":"5f2a9c0e8b1d4a0012345678","reference":true}]}]}""";
+        var error = Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(byId));
+        error.Reason.ShouldBe("the nested form 'insured' names form '5f2a9c0e8b1d4a0012345678' without including its components, so its data could not be checked: " +
+                              "put the other form's components inside the nested form, or leave the nested form out");
+        error.Location.ShouldBe("components[0].components[0]");
+        Should.Throw<FormSchemaException>(() => FormSchemaParser.Parse(
+            """{"components":[{"type":"form","key":"insured","input":true,"src":"https://example.formio.io/insured"}]}""")).Reason.ShouldContain("'https://example.formio.io/insured'");
+
+        // With its components inside, or when the caller asks for a Form.io server's behaviour without the named form, it is accepted.
+        FormSchemaParser.Parse("""{"components":[{"type":"form","key":"insured","input":true,"form":"5f2a9c0e8b1d4a0012345678","components":[{"type":"textfield","key":"name","input":true}]}]}""")
+            .Components.Single().Children.Single().Key.ShouldBe("name");
+        FormSchemaParser.Parse(byId, references: NestedFormReferences.Unchecked).All().Last().Type.ShouldBe("form");
+    }
+
+    [Fact]
     public void Captcha_checked_by_the_application_is_accepted() =>
         FormSchemaParser.Parse("""{"components":[{"type":"recaptcha","key":"captcha","input":true}]}""", ["recaptcha"]).Components.Single().Type.ShouldBe("recaptcha");
 

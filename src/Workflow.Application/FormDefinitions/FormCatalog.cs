@@ -40,8 +40,12 @@ public sealed class FormCatalog
         }
     }
 
+    /// <summary>
+    /// The schema of a stored version. A version imported before nested forms naming another form were refused keeps
+    /// being read as it was then (nothing checked under such a nested form), so that the tasks pinned to it still open.
+    /// </summary>
     public FormSchema SchemaOf(FormDefinition definition) =>
-        parsed.GetOrAdd(definition.ContentHash, _ => FormSchemaParser.Parse(definition.Schema));
+        parsed.GetOrAdd(definition.ContentHash, _ => FormSchemaParser.Parse(definition.Schema, references: NestedFormReferences.Unchecked));
 
     public static Task<FormDefinition?> Latest(AppDbContext db, string key, CancellationToken ct) =>
         db.FormDefinitions().Where(f => f.Key == key).OrderByDescending(f => f.Version).FirstOrDefaultAsync(ct);

@@ -41,7 +41,7 @@ public static class SubmitTaskForm
             var dossier = await db.LoadVisible(task.DossierId, user, ct);
 
             var planners = new PlannerValidator();
-            var options = new FormValidatorOptions { Validators = new ComponentValidatorRegistry().Register(planners), Unique = new SubmittedValues(db, form.Key) };
+            var options = new FormValidatorOptions { Validators = new ComponentValidatorRegistry().Register(planners), Unique = new SubmittedValues(db, form.Key), Clock = clock };
             var result = new FormValidator(options).Validate(catalog.SchemaOf(form), new JsonObject { ["data"] = command.Data!.DeepClone() });
             var errors = result.Errors.ToList();
             if (errors.Count == 0)

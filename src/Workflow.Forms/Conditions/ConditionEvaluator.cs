@@ -29,7 +29,7 @@ internal sealed class ConditionEvaluator(ComponentIndex index, ScriptSandbox scr
         if (component.Json["conditional"] is not JsonObject conditional) return false;
         // core decides with JSON Logic, then the legacy when/eq, then the conditions, each present one replacing the result.
         object? show = null;
-        if (conditional["json"] is JsonObject or JsonArray) show = JsonLogicEvaluator.Run(conditional["json"], LogicData.For(component, scope));
+        if (conditional["json"] is JsonObject or JsonArray) show = JsonLogicEvaluator.Run(conditional["json"], LogicData.For(component, scope), scripts.Clock);
         if (Js.IsTruthy(conditional["when"])) show = Legacy(conditional, scope);
         if (Js.IsTruthy(conditional["conjunction"]) && Js.IsTruthy(conditional["conditions"])) show = Simple(conditional, scope);
         return show is not null && !JsTruthy(show);

@@ -9,11 +9,9 @@ namespace Workflow.Forms.JsonLogic;
 /// </summary>
 internal static class DateOperations
 {
-    private static readonly TimeProvider Clock = TimeProvider.System;
-
-    public static string GetDate(object? date, bool given)
+    public static string GetDate(object? date, bool given, TimeProvider clock)
     {
-        if (!given) return Iso(Clock.GetUtcNow());
+        if (!given) return Iso(clock.GetUtcNow());
         return date switch
         {
             double ms when !double.IsNaN(ms) && Math.Abs(ms) <= 8.64e15 => Iso(DateTimeOffset.UnixEpoch.AddMilliseconds(Math.Truncate(ms))),
@@ -22,11 +20,11 @@ internal static class DateOperations
         };
     }
 
-    public static string Relative(double days)
+    public static string Relative(double days, TimeProvider clock)
     {
         if (double.IsNaN(days) || double.IsInfinity(days)) throw new JsonLogicException("Invalid time value");
         // dayjs rounds the number of days as Math.round does.
-        return Iso(Clock.GetUtcNow().AddDays(Math.Floor(days + 0.5)));
+        return Iso(clock.GetUtcNow().AddDays(Math.Floor(days + 0.5)));
     }
 
     private static string Iso(DateTimeOffset d) => d.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fff'Z'", CultureInfo.InvariantCulture);

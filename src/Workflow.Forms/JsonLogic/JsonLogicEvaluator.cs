@@ -39,12 +39,15 @@ internal static class JsonLogicEvaluator
         }
     }
 
-    /// <summary>The result (see <see cref="JsValue"/>); null when the expression fails, as core's evaluate makes it.</summary>
-    public static object? Run(JsonNode? logic, object? data)
+    /// <summary>
+    /// The result (see <see cref="JsValue"/>); null when the expression fails, as core's evaluate makes it. The clock is
+    /// today for getDate, relativeMinDate, relativeMaxDate and _now.
+    /// </summary>
+    public static object? Run(JsonNode? logic, object? data, TimeProvider clock)
     {
         try
         {
-            return Apply(logic, data);
+            return Apply(logic, data, clock);
         }
         catch (JsonLogicException)
         {
@@ -52,9 +55,9 @@ internal static class JsonLogicEvaluator
         }
     }
 
-    public static object? Apply(JsonNode? logic, object? data)
+    public static object? Apply(JsonNode? logic, object? data, TimeProvider clock)
     {
-        if (logic is JsonArray list) return list.Select(l => Apply(l, data)).ToList();
+        if (logic is JsonArray list) return list.Select(l => Apply(l, data, clock)).ToList();
         if (logic is not JsonObject { Count: 1 } o) return From(logic);
         var (op, raw) = o.First();
         var args = raw is JsonArray a ? a.ToList() : [raw];
@@ -64,53 +67,53 @@ internal static class JsonLogicEvaluator
                 int i;
                 for (i = 0; i < args.Count - 1; i += 2)
                 {
-                    if (Truthy(Apply(args[i], data))) return Apply(args[i + 1], data);
+                    if (Truthy(Apply(args[i], data, clock))) return Apply(args[i + 1], data, clock);
                 }
-                return args.Count == i + 1 ? Apply(args[i], data) : null;
+                return args.Count == i + 1 ? Apply(args[i], data, clock) : null;
             case "and" or "or":
                 object? current = null;
                 foreach (var arg in args)
                 {
-                    current = Apply(arg, data);
+                    current = Apply(arg, data, clock);
                     if (Truthy(current) == (op == "or")) return current;
                 }
                 return current;
             case "filter" or "map" or "all" or "none" or "some" or "reduce":
-                return Scoped(op, args, data);
+                return Scoped(op, args, data, clock);
         }
-        var values = args.Select(arg => Apply(arg, data)).ToList();
-        if (op.StartsWith('_') && LodashOperations.IsKnown(op[1..])) return LodashOperations.Run(op[1..], values);
-        return Operation(op, values, data);
+        var values = args.Select(arg => Apply(arg, data, clock)).ToList();
+        if (op.StartsWith('_') && LodashOperations.IsKnown(op[1..])) return LodashOperations.Run(op[1..], values, clock);
+        return Operation(op, values, data, clock);
     }
 
-    private static object? Scoped(string op, List<JsonNode?> args, object? data)
+    private static object? Scoped(string op, List<JsonNode?> args, object? data, TimeProvider clock)
     {
-        var scopedData = args.Count > 0 ? Apply(args[0], data) : null;
+        var scopedData = args.Count > 0 ? Apply(args[0], data, clock) : null;
         var logic = args.Count > 1 ? args[1] : null;
         var items = scopedData as List<object?>;
         switch (op)
         {
             case "filter":
-                return items is null ? new List<object?>() : items.Where(d => Truthy(Apply(logic, d))).ToList();
+                return items is null ? new List<object?>() : items.Where(d => Truthy(Apply(logic, d, clock))).ToList();
             case "map":
-                return items is null ? new List<object?>() : items.Select(d => Apply(logic, d)).ToList();
+                return items is null ? new List<object?>() : items.Select(d => Apply(logic, d, clock)).ToList();
             case "all":
-                return items is { Count: > 0 } && items.All(d => Truthy(Apply(logic, d)));
+                return items is { Count: > 0 } && items.All(d => Truthy(Apply(logic, d, clock)));
             case "none":
-                return items is not { Count: > 0 } || !items.Any(d => Truthy(Apply(logic, d)));
+                return items is not { Count: > 0 } || !items.Any(d => Truthy(Apply(logic, d, clock)));
             case "some":
-                return items is { Count: > 0 } && items.Any(d => Truthy(Apply(logic, d)));
+                return items is { Count: > 0 } && items.Any(d => Truthy(Apply(logic, d, clock)));
             default:
-                var initial = args.Count > 2 ? Apply(args[2], data) : null;
+                var initial = args.Count > 2 ? Apply(args[2], data, clock) : null;
                 if (items is null) return initial;
                 return items.Aggregate(initial, (accumulator, current) =>
-                    Apply(logic, new Dictionary<string, object?> { ["current"] = current, ["accumulator"] = accumulator }));
+                    Apply(logic, new Dictionary<string, object?> { ["current"] = current, ["accumulator"] = accumulator }, clock));
         }
     }
 
     private static object? Arg(List<object?> values, int i) => i < values.Count ? values[i] : null;
 
-    private static object? Operation(string op, List<object?> v, object? data)
+    private static object? Operation(string op, List<object?> v, object? data, TimeProvider clock)
     {
         var a = Arg(v, 0);
         var b = Arg(v, 1);
@@ -146,9 +149,9 @@ internal static class JsonLogicEvaluator
                 var options = b as List<object?> ?? throw new JsonLogicException("missing_some needs a list");
                 var missing = Missing(options, data);
                 return options.Count - missing.Count >= ToNumber(a) ? new List<object?>() : missing;
-            case "getDate": return DateOperations.GetDate(a, v.Count > 0);
-            case "relativeMinDate": return DateOperations.Relative(-ToNumber(a));
-            case "relativeMaxDate": return DateOperations.Relative(ToNumber(a));
+            case "getDate": return DateOperations.GetDate(a, v.Count > 0, clock);
+            case "relativeMinDate": return DateOperations.Relative(-ToNumber(a), clock);
+            case "relativeMaxDate": return DateOperations.Relative(ToNumber(a), clock);
             default: throw new JsonLogicException("Unrecognized operation " + op);
         }
     }

@@ -121,12 +121,14 @@ internal static class LodashOperations
         ["replace"] = a => a.Count < 3 ? LodashString(At(a, 0)) : ReplaceFirst(LodashString(a[0]), LodashString(a[1]), LodashString(a[2])),
         ["parseInt"] = a => Js.ParseInt(LodashString(At(a, 0))),
         ["defaultTo"] = a => At(a, 0) is null or double.NaN ? At(a, 1) : At(a, 0),
-        ["now"] = _ => (double)DateTimeOffset.UtcNow.ToUnixTimeMilliseconds(),
+        // Answered by Run, from the validation's clock.
+        ["now"] = _ => null,
     };
 
     public static bool IsKnown(string name) => Operations.ContainsKey(name);
 
-    public static object? Run(string name, List<object?> args) => Operations[name](args);
+    public static object? Run(string name, List<object?> args, TimeProvider clock) =>
+        name == "now" ? (double)clock.GetUtcNow().ToUnixTimeMilliseconds() : Operations[name](args);
 
     private static object? At(List<object?> a, int i) => i < a.Count ? a[i] : null;
 

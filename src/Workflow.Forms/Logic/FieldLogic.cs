@@ -91,7 +91,7 @@ internal sealed class FieldLogic(ConditionEvaluator conditions, ScriptSandbox sc
                     }
                     return (ran.Json is not null && Js.IsTruthy(ran.Json), ran.Json);
                 case "json" when trigger["json"] is JsonObject or JsonArray:
-                    var result = JsValue.ToNode(JsonLogicEvaluator.Run(trigger["json"], LogicData.For(Current, Scope)));
+                    var result = JsValue.ToNode(JsonLogicEvaluator.Run(trigger["json"], LogicData.For(Current, Scope), scripts.Clock));
                     return (Js.IsTruthy(result) || result is JsonArray or JsonObject, result);
                 default:
                     return (false, null);
@@ -131,7 +131,7 @@ internal sealed class FieldLogic(ConditionEvaluator conditions, ScriptSandbox sc
             {
                 var data = LogicData.For(Current, Scope);
                 data["result"] = JsValue.From(result);
-                computed = JsValue.ToNode(JsonLogicEvaluator.Run(expression, data));
+                computed = JsValue.ToNode(JsonLogicEvaluator.Run(expression, data, scripts.Clock));
             }
             else if (Js.AsString(expression) is { Length: > 0 } script)
             {

@@ -16,7 +16,7 @@ internal sealed class MaxDayRule : IRule
     {
         if (!ShouldProcess(c) || Js.AsString(c.Value) is not { } text) return null;
         var max = DayjsDate.Setting(c.Component.Json["maxDate"])!.Value.Date;
-        return DayjsDate.ParseDay(text, Js.IsTruthy(c.Component.Json["dayFirst"])) is { } day && day <= max
+        return DayjsDate.ParseDay(text, Js.IsTruthy(c.Component.Json["dayFirst"]), c.Clock.GetLocalNow().DateTime) is { } day && day <= max
             ? null
             : new("maxDate", "maxDate", max.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }
@@ -31,7 +31,7 @@ internal sealed class MinDayRule : IRule
     {
         if (!ShouldProcess(c) || Js.AsString(c.Value) is not { } text) return null;
         var min = DayjsDate.Setting(c.Component.Json["minDate"])!.Value.Date;
-        return DayjsDate.ParseDay(text, Js.IsTruthy(c.Component.Json["dayFirst"])) is { } day && day >= min
+        return DayjsDate.ParseDay(text, Js.IsTruthy(c.Component.Json["dayFirst"]), c.Clock.GetLocalNow().DateTime) is { } day && day >= min
             ? null
             : new("minDate", "minDate", min.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
     }

@@ -51,7 +51,7 @@ internal static partial class DayjsDate
     /// is searched in what is left, a literal only skips its length, and a found value is cut out
     /// of the input wherever it first occurs, as the plugin does.
     /// </summary>
-    public static DateTime? ParseDay(string text, bool dayFirst)
+    public static DateTime? ParseDay(string text, bool dayFirst, DateTime now)
     {
         string[] tokens = dayFirst ? ["DD", "-", "MM", "-", "YYYY"] : ["MM", "-", "DD", "-", "YYYY"];
         // DD and MM want two digits, found anywhere in what is left.
@@ -72,8 +72,7 @@ internal static partial class DayjsDate
             var at = input.IndexOf(found.Value, StringComparison.Ordinal);
             input = input.Remove(at, found.Value.Length);
         }
-        // parseFormattedInput fills parts of 0 from today.
-        var now = DateTime.Now;
+        // parseFormattedInput fills parts of 0 from today (now, local time).
         var d = day != 0 ? day : year == 0 && month == 0 ? now.Day : 1;
         var m = year != 0 && month == 0 ? 0 : month > 0 ? month - 1 : now.Month - 1;
         return Local(year != 0 ? year : now.Year, m, d, 0, 0, 0, 0);

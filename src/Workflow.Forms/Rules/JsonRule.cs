@@ -18,7 +18,7 @@ internal sealed class JsonRule : IRule
         var data = LogicData.For(c.Component, new ConditionScope(c.Data, c.Row, c.RowIndex, c.Value, c.Form));
         // core sets value to value || null for the rule; input stays the value.
         data["value"] = Js.IsTruthy(c.Value) ? JsValue.From(c.Value) : null;
-        var valid = JsonLogicEvaluator.Run(c.Component.Validate!["json"], data);
+        var valid = JsonLogicEvaluator.Run(c.Component.Validate!["json"], data, c.Scripts.Clock);
         return valid switch
         {
             null or true => null,

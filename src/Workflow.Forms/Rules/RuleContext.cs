@@ -15,6 +15,9 @@ public sealed class RuleContext
     public int? RowIndex { get; init; }
     public required ScriptSandbox Scripts { get; init; }
 
+    /// <summary>Today for the form (FormValidatorOptions.Clock).</summary>
+    public TimeProvider Clock => Scripts.Clock;
+
     /// <summary>The form's JSON, which scripts and JSON Logic see as form.</summary>
     public JsonObject? Form { get; init; }
 

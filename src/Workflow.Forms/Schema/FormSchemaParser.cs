@@ -9,6 +9,16 @@ namespace Workflow.Forms.Schema;
 /// Reads a Form.io schema and refuses, with the reason, what the validator could not honour:
 /// a form that validates differently from what its author sees must not be imported.
 /// </summary>
+/// <summary>What the parser does with a nested form that only names another form.</summary>
+public enum NestedFormReferences
+{
+    /// <summary>Refuse the schema, naming the nested form (the default: its data would pass unchecked).</summary>
+    Refuse,
+
+    /// <summary>Accept it and check nothing under it, as a Form.io server does when the named form is not in its database.</summary>
+    Unchecked,
+}
+
 public static class FormSchemaParser
 {
     private static readonly string[] Displays = ["form", "wizard", "pdf"];
@@ -17,8 +27,12 @@ public static class FormSchemaParser
     /// Parses a schema. Every component type is validated, as core validates it (a type core does
     /// not know as a generic value), except the few ComponentTypes refuses; extraTypes, the types
     /// the application checks itself (ComponentValidatorRegistry.Types), are accepted even then.
+    /// A nested form that only names another form (its <c>form</c> id or <c>src</c>, no components of
+    /// its own) is refused: its data could not be checked. With
+    /// <see cref="NestedFormReferences.Unchecked"/> it is accepted and nothing under it is checked,
+    /// as a Form.io server without the named form in its database does.
     /// </summary>
-    public static FormSchema Parse(string json, IEnumerable<string>? extraTypes = null)
+    public static FormSchema Parse(string json, IEnumerable<string>? extraTypes = null, NestedFormReferences references = NestedFormReferences.Refuse)
     {
         JsonNode? root;
         try
@@ -29,10 +43,11 @@ public static class FormSchemaParser
         {
             throw new FormSchemaException($"not JSON: {e.Message}");
         }
-        return Parse(root, extraTypes);
+        return Parse(root, extraTypes, references);
     }
 
-    public static FormSchema Parse(JsonNode? root, IEnumerable<string>? extraTypes = null)
+    /// <inheritdoc cref="Parse(string, IEnumerable{string}?, NestedFormReferences)"/>
+    public static FormSchema Parse(JsonNode? root, IEnumerable<string>? extraTypes = null, NestedFormReferences references = NestedFormReferences.Refuse)
     {
         // Re-read from text so that every value is backed by JSON, whatever CLR value built it.
         root = root is null ? null : Js.WithClrStrings(JsonNode.Parse(root.ToJsonString()));
@@ -44,28 +59,28 @@ public static class FormSchemaParser
             throw new FormSchemaException($"display '{display}' is not form or wizard", "display");
         if (form["components"] is not JsonArray components)
             throw new FormSchemaException("components must be an array", "components");
-        var extra = new HashSet<string>(extraTypes ?? [], StringComparer.Ordinal);
+        var settings = new Settings(new HashSet<string>(extraTypes ?? [], StringComparer.Ordinal), references);
         var seen = new HashSet<string>(StringComparer.Ordinal);
-        var parsed = ParseList(components, "components", extra, seen, "");
+        var parsed = ParseList(components, "components", settings, seen, "");
         return new FormSchema(form, display, parsed);
     }
 
-    private static List<FormComponent> ParseList(JsonArray list, string where, HashSet<string> extra, HashSet<string> seen, string dataScope)
+    private static List<FormComponent> ParseList(JsonArray list, string where, Settings settings, HashSet<string> seen, string dataScope)
     {
         var result = new List<FormComponent>();
         for (var i = 0; i < list.Count; i++)
-            result.Add(ParseOne(list[i], $"{where}[{i}]", extra, seen, dataScope));
+            result.Add(ParseOne(list[i], $"{where}[{i}]", settings, seen, dataScope));
         return result;
     }
 
-    private static FormComponent ParseOne(JsonNode? node, string where, HashSet<string> extra, HashSet<string> seen, string dataScope)
+    private static FormComponent ParseOne(JsonNode? node, string where, Settings settings, HashSet<string> seen, string dataScope)
     {
         if (node is not JsonObject json)
             throw new FormSchemaException("a component is a JSON object", where);
         var type = Js.AsString(json["type"]);
         if (string.IsNullOrEmpty(type))
             throw new FormSchemaException("a component needs a type", where);
-        if (ComponentTypes.RefusalOf(type) is { } refusal && !extra.Contains(type))
+        if (ComponentTypes.RefusalOf(type) is { } refusal && !settings.Types.Contains(type))
             throw new FormSchemaException($"the {type} component is not supported: {refusal}", where);
         // A type core does not know is validated as core does, as a generic component of its model (ComponentTypes.ModelOf).
         var model = ComponentTypes.ModelOf(json, type);
@@ -91,9 +106,29 @@ public static class FormSchemaParser
             _ => dataScope + key + ".",
         };
         var childSeen = childScope != dataScope ? new HashSet<string>(StringComparer.Ordinal) : seen;
-        var children = ParseChildren(json, type, where, extra, childSeen, childScope);
+        var children = ParseChildren(json, type, where, settings, childSeen, childScope);
         if (type == "address") RefuseRequiredAddressPart(json, key, where);
+        if (type == "form" && children.Count == 0 && settings.References == NestedFormReferences.Refuse) RefuseReference(json, key, where);
         return new FormComponent(json, type, key, model, children);
+    }
+
+    /// <summary>The types accepted beyond core's, and what to do with a nested form that only names another.</summary>
+    private sealed record Settings(HashSet<string> Types, NestedFormReferences References);
+
+    /// <summary>
+    /// A nested form whose components are elsewhere (Form.io's builder keeps the other form's id in form, or
+    /// its address in src): the Form.io server loads them from its database; this validator has no such database,
+    /// so whatever a submission holds under the nested form would pass unchecked.
+    /// </summary>
+    private static void RefuseReference(JsonObject json, string key, string where)
+    {
+        var named = Js.AsString(json["form"]) is { Length: > 0 } id ? $"form '{id}'"
+            : Js.AsString(json["src"]) is { Length: > 0 } src ? $"'{src}'" : null;
+        if (named is null) return;
+        throw new FormSchemaException(
+            $"the nested form '{key}' names {named} without including its components, so its data could not be checked: " +
+            "put the other form's components inside the nested form, or leave the nested form out",
+            where);
     }
 
     /// <summary>
@@ -114,7 +149,7 @@ public static class FormSchemaParser
         }
     }
 
-    private static List<FormComponent> ParseChildren(JsonObject json, string type, string where, HashSet<string> extra, HashSet<string> seen, string scope)
+    private static List<FormComponent> ParseChildren(JsonObject json, string type, string where, Settings settings, HashSet<string> seen, string scope)
     {
         var children = new List<FormComponent>();
         if (type == "columns" && json["columns"] is JsonArray columns)
@@ -122,7 +157,7 @@ public static class FormSchemaParser
             for (var c = 0; c < columns.Count; c++)
             {
                 if (columns[c]?["components"] is JsonArray cc)
-                    children.AddRange(ParseList(cc, $"{where}.columns[{c}].components", extra, seen, scope));
+                    children.AddRange(ParseList(cc, $"{where}.columns[{c}].components", settings, seen, scope));
             }
         }
         else if (type == "table" && json["rows"] is JsonArray rows)
@@ -133,7 +168,7 @@ public static class FormSchemaParser
                 for (var c = 0; c < cells.Count; c++)
                 {
                     if (cells[c]?["components"] is JsonArray cc)
-                        children.AddRange(ParseList(cc, $"{where}.rows[{r}][{c}].components", extra, seen, scope));
+                        children.AddRange(ParseList(cc, $"{where}.rows[{r}][{c}].components", settings, seen, scope));
                 }
             }
         }
@@ -145,12 +180,12 @@ public static class FormSchemaParser
                 for (var t = 0; t < list.Count; t++)
                 {
                     if (list[t]?["components"] is JsonArray tc)
-                        children.AddRange(ParseList(tc, $"{where}.components[{t}].components", extra, seen, scope));
+                        children.AddRange(ParseList(tc, $"{where}.components[{t}].components", settings, seen, scope));
                 }
             }
             else
             {
-                children.AddRange(ParseList(list, $"{where}.components", extra, seen, scope));
+                children.AddRange(ParseList(list, $"{where}.components", settings, seen, scope));
             }
         }
         return children;

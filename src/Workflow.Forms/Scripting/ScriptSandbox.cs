@@ -19,7 +19,7 @@ namespace Workflow.Forms.Scripting;
 /// itself is prepared once and shared by every engine, the starting value being the function's argument rather
 /// than part of its text.
 /// </summary>
-public sealed class ScriptSandbox(ScriptLimits limits)
+public sealed class ScriptSandbox(ScriptLimits limits, TimeProvider? clock = null)
 {
     private Engine? engine;
     // The function made from each prepared script in this engine, and the names given a value so far.
@@ -31,6 +31,9 @@ public sealed class ScriptSandbox(ScriptLimits limits)
 
     public ScriptLimits Limits { get; } = limits;
 
+    /// <summary>Today for the form's code: the scripts' Date, and JSON Logic's date operations.</summary>
+    public TimeProvider Clock { get; } = clock ?? TimeProvider.System;
+
     /// <param name="initial">The result variable's starting value (null for JavaScript's null).</param>
     public ScriptResult Run(string script, string resultVariable, JsonNode? initial, IReadOnlyDictionary<string, JsonNode?> variables)
     {
@@ -40,11 +43,14 @@ public sealed class ScriptSandbox(ScriptLimits limits)
         {
             var source = $"(function ({resultVariable}) {{\n{script}\n;return {resultVariable}; }})";
             var prepared = Prepare(source);
-            var engine = this.engine ??= new Engine(o => o
-                .TimeoutInterval(Limits.Timeout)
-                .MaxStatements(Limits.MaxStatements)
-                .LimitRecursion(Limits.MaxRecursion)
-                .LimitMemory(Limits.MaxAllocatedBytes));
+            var engine = this.engine ??= new Engine(o =>
+            {
+                o.TimeoutInterval(Limits.Timeout)
+                    .MaxStatements(Limits.MaxStatements)
+                    .LimitRecursion(Limits.MaxRecursion)
+                    .LimitMemory(Limits.MaxAllocatedBytes);
+                o.TimeSystem = new ClockTimeSystem(o.TimeSystem, Clock);
+            });
             // What an earlier script of this validation was given is not this one's.
             foreach (var name in defined.Where(n => !variables.ContainsKey(n)).ToList())
             {

@@ -28,7 +28,7 @@ internal static class Calculation
             // JSON Logic: core gives it value || null too; a null result (or a failing expression) calculates nothing.
             var data = LogicData.For(c, scope);
             data["value"] = Js.IsTruthy(scope.Value) ? JsValue.From(scope.Value) : null;
-            return (JsValue.ToNode(JsonLogicEvaluator.Run(c.Json["calculateValue"], data)), null);
+            return (JsValue.ToNode(JsonLogicEvaluator.Run(c.Json["calculateValue"], data, scripts.Clock)), null);
         }
         var script = Js.AsString(c.Json["calculateValue"])!;
         var variables = ConditionEvaluator.Variables(c, scope);

@@ -19,7 +19,7 @@ public sealed class FormValidator(FormValidatorOptions? options = null)
         // A copy read back from text: the caller's data is not cleared, and every value is backed by JSON.
         var data = submission?["data"] is JsonObject d ? Js.WithClrStrings(JsonNode.Parse(d.ToJsonString()))!.AsObject() : [];
         // One sandbox, so one script engine, for this submission's scripts; none for another's.
-        var scripts = new ScriptSandbox(options.ScriptLimits);
+        var scripts = new ScriptSandbox(options.ScriptLimits, options.Clock);
         var run = new ValidationRun(data, new ConditionEvaluator(schema.Index, scripts), scripts, options);
         run.Walk(schema.Components, new Level(data, "", data, null, false, false, Form: schema.Json));
         return new ValidationResult(run.Errors, data);

@@ -8,7 +8,7 @@ internal static class CSharpValidator
 {
     public static IReadOnlySet<string> Validate(JsonNode form, JsonNode submission)
     {
-        var schema = FormSchemaParser.Parse(form.DeepClone());
+        var schema = FormSchemaParser.Parse(form.DeepClone(), references: NestedFormReferences.Unchecked);
         return new FormValidator().Validate(schema, submission).Errors
             .Select(e => $"{e.Path}:{e.Rule}").ToHashSet(StringComparer.Ordinal);
     }

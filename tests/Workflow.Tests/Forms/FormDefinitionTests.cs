@@ -72,6 +72,21 @@ public sealed class FormDefinitionTests(AppFixture app) : IClassFixture<AppFixtu
     }
 
     [Fact]
+    public async Task A_nested_form_naming_a_form_of_another_server_is_refused_at_import_naming_it()
+    {
+        var admin = await app.Client(await app.CreateUser(Roles.Admin));
+        var schema = Form("name");
+        schema["components"]!.AsArray().Add(new JsonObject { ["type"] = "form", ["key"] = "insured", ["input"] = true, ["form"] = "5f2a9c0e8b1d4a0012345678" });
+
+        var problem = await (await admin.Post("/forms/with-reference/versions", new { schema })).Problem(HttpStatusCode.UnprocessableEntity);
+
+        problem.Reason().ShouldBe("malformed-form");
+        problem.GetProperty("path").GetString().ShouldBe("components[1]");
+        problem.GetProperty("problem").GetString()!.ShouldStartWith("the nested form 'insured' names form '5f2a9c0e8b1d4a0012345678' without including its components");
+        (await admin.GetAsync("/forms/with-reference/versions")).StatusCode.ShouldBe(HttpStatusCode.NotFound);
+    }
+
+    [Fact]
     public async Task A_bad_key_or_a_missing_schema_is_a_400_naming_the_field()
     {
         var admin = await app.Client(await app.CreateUser(Roles.Admin));
