@@ -64,7 +64,7 @@ public sealed class EveryScreenBrowserTests(ShippedWorkflowsBrowserFixture app) 
         {
             "planner" or "expert" => work,
             "designer" => [.. design, "/app/invitations"],
-            _ => [.. work, .. design],
+            _ => [.. work, .. design, "/app/users"],
         };
     }
 

@@ -19,6 +19,7 @@ const screens = {
   agenda: () => import('./features/agendas/AgendaPage'),
   designer: () => import('./features/workflows/DesignerPage'),
   instances: () => import('./features/workflows/InstancesPage'),
+  users: () => import('./features/users/UsersPage'),
 };
 const InboxPage = lazy(screens.inbox);
 const TaskPage = lazy(screens.task);
@@ -30,17 +31,20 @@ const InvitationsPage = lazy(screens.invitations);
 const AgendaPage = lazy(screens.agenda);
 const DesignerPage = lazy(screens.designer);
 const InstancesPage = lazy(screens.instances);
+const UsersPage = lazy(screens.users);
 
 // The screen asked for starts loading with the session check, not after it (one round trip less on a first visit).
 const opening: [RegExp, () => Promise<unknown>][] = [
   [/^\/app\/?(tasks\/?)?$/, screens.inbox], [/^\/app\/tasks\/[^/]+/, screens.task], [/^\/app\/dossiers\/?$/, screens.dossiers],
   [/^\/app\/dossiers\/[^/]+\/appointments\/new/, screens.newAppointment], [/^\/app\/dossiers\/[^/]+/, screens.dossier],
   [/^\/app\/appointments\//, screens.appointment], [/^\/app\/invitations/, screens.invitations], [/^\/app\/agenda/, screens.agenda],
+  [/^\/app\/users/, screens.users],
 ];
 void opening.find(([path]) => path.test(location.pathname))?.[1]();
 
 const staff: Role[] = ['planner', 'expert', 'admin'];
 const designers: Role[] = ['designer', 'admin'];
+const admins: Role[] = ['admin'];
 
 function Screen({ roles, children }: { roles?: Role[]; children: ReactNode }) {
   return <RequireRole roles={roles}><Suspense fallback={<Loading />}>{children}</Suspense></RequireRole>;
@@ -72,6 +76,7 @@ export function App() {
         <Route path="agenda" element={<Screen roles={staff}><AgendaPage /></Screen>} />
         <Route path="designer" element={<Screen roles={designers}><DesignerPage /></Screen>} />
         <Route path="instances/*" element={<Screen roles={designers}><InstancesPage /></Screen>} />
+        <Route path="users" element={<Screen roles={admins}><UsersPage /></Screen>} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -4,7 +4,7 @@ import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import './agenda.css';
 
-export function Dialog({ title, onClose, children }: { title: string; onClose(): void; children: React.ReactNode }) {
+export function Dialog({ title, onClose, children, className }: { title: string; onClose(): void; children: React.ReactNode; className?: string }) {
   const ref = useRef<HTMLDialogElement>(null);
   const titleId = useId();
   useEffect(() => {
@@ -14,7 +14,7 @@ export function Dialog({ title, onClose, children }: { title: string; onClose():
     return () => { dialog.close(); opener?.focus?.(); };
   }, []);
   return (
-    <dialog ref={ref} className="agenda-dialog border-0 rounded-3 shadow p-0" aria-labelledby={titleId}
+    <dialog ref={ref} className={`agenda-dialog border-0 rounded-3 shadow p-0 ${className ?? ''}`} aria-labelledby={titleId}
       onCancel={(e) => { e.preventDefault(); onClose(); }}>
       <div className="p-3">
         <h2 id={titleId} className="h5 mb-3">{title}</h2>

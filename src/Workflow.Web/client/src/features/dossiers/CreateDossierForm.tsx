@@ -5,7 +5,8 @@ import { ApiError } from '../../shared/api/client';
 import { problemText } from '../../shared/api/problemText';
 import { useSession } from '../../shared/shell/session';
 import { errorsFor, useCreateDossier, useUsers, type Dossier } from './api';
-import { Check, Field, toAddress } from './Field';
+import { AddressFields, addressInput, readAddress } from './AddressFields';
+import { Check, Field } from './Field';
 import { SkillPicker } from './SkillPicker';
 
 export const KNOWN_KINDS = ['expertise', 'follow-up'];
@@ -19,9 +20,7 @@ export function CreateDossierForm({ onCreated, onCancel }: { onCreated: (d: Doss
   const [kind, setKind] = useState('expertise');
   const [referentId, setReferentId] = useState(user?.id ?? '');
   const [skills, setSkills] = useState<string[]>([]);
-  const [address, setAddress] = useState('');
-  const [latitude, setLatitude] = useState('');
-  const [longitude, setLongitude] = useState('');
+  const [address, setAddress] = useState(addressInput());
   const [urgent, setUrgent] = useState(false);
   const [confidential, setConfidential] = useState(false);
 
@@ -33,7 +32,7 @@ export function CreateDossierForm({ onCreated, onCancel }: { onCreated: (d: Doss
   function submit(e: FormEvent) {
     e.preventDefault();
     create.mutate(
-      { title, kind: kind.trim(), referentId, requiredSkills: skills, address: toAddress(address, latitude, longitude), urgent, confidential },
+      { title, kind: kind.trim(), referentId, requiredSkills: skills, address: readAddress(address), urgent, confidential },
       { onSuccess: onCreated },
     );
   }
@@ -57,17 +56,8 @@ export function CreateDossierForm({ onCreated, onCancel }: { onCreated: (d: Doss
           </Field>
         </div>
         <SkillPicker value={skills} onChange={setSkills} errors={err('requiredSkills')} />
-        <div className="row g-2">
-          <Field className="col-md-6" label={t('fields.address')} errors={err('address.text').length ? err('address.text') : err('address')}>
-            <input className="form-control" value={address} onChange={(e) => setAddress(e.target.value)} autoComplete="street-address" />
-          </Field>
-          <Field className="col-md-3" label={t('fields.latitude')} errors={err('address.latitude')}>
-            <input className="form-control" inputMode="decimal" value={latitude} onChange={(e) => setLatitude(e.target.value)} />
-          </Field>
-          <Field className="col-md-3" label={t('fields.longitude')} errors={err('address.longitude')}>
-            <input className="form-control" inputMode="decimal" value={longitude} onChange={(e) => setLongitude(e.target.value)} />
-          </Field>
-        </div>
+        <AddressFields value={address} onChange={setAddress}
+          errors={{ text: err('address.text').length ? err('address.text') : err('address'), latitude: err('address.latitude'), longitude: err('address.longitude') }} />
         <div className="d-flex gap-4 my-2">
           <Check label={t('fields.urgent')} checked={urgent} onChange={setUrgent} />
           <Check label={t('fields.confidential')} checked={confidential} onChange={setConfidential} />

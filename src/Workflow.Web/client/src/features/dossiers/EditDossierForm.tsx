@@ -4,7 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { ApiError } from '../../shared/api/client';
 import { problemText } from '../../shared/api/problemText';
 import { errorsFor, useUpdateDossier, useUsers, type Dossier } from './api';
-import { Check, Field, toAddress } from './Field';
+import { AddressFields, addressInput, readAddress } from './AddressFields';
+import { Check, Field } from './Field';
 import { SkillPicker } from './SkillPicker';
 
 export function EditDossierForm({ dossier, onDone }: { dossier: Dossier; onDone: (saved: boolean) => void }) {
@@ -14,9 +15,7 @@ export function EditDossierForm({ dossier, onDone }: { dossier: Dossier; onDone:
   const [title, setTitle] = useState(dossier.title);
   const [referentId, setReferentId] = useState(dossier.referentId);
   const [skills, setSkills] = useState<string[]>(dossier.requiredSkills);
-  const [address, setAddress] = useState(dossier.address?.text ?? '');
-  const [latitude, setLatitude] = useState(dossier.address?.latitude?.toString() ?? '');
-  const [longitude, setLongitude] = useState(dossier.address?.longitude?.toString() ?? '');
+  const [address, setAddress] = useState(addressInput(dossier.address));
   const [urgent, setUrgent] = useState(dossier.urgent);
   const [confidential, setConfidential] = useState(dossier.confidential);
   const fieldErrors = update.error instanceof ApiError ? update.error.fieldErrors : {};
@@ -26,7 +25,7 @@ export function EditDossierForm({ dossier, onDone }: { dossier: Dossier; onDone:
 
   function submit(e: FormEvent) {
     e.preventDefault();
-    const newAddress = toAddress(address, latitude, longitude);
+    const newAddress = readAddress(address);
     // Emptied fields take the address away (a missing address would leave it as it was).
     update.mutate({ title, referentId, requiredSkills: skills, address: newAddress, removeAddress: !newAddress && !!dossier.address, urgent, confidential },
       { onSuccess: () => onDone(true) });
@@ -46,17 +45,8 @@ export function EditDossierForm({ dossier, onDone }: { dossier: Dossier; onDone:
         </Field>
       </div>
       <SkillPicker value={skills} onChange={setSkills} errors={err('requiredSkills')} />
-      <div className="row g-2">
-        <Field className="col-md-6" label={t('fields.address')} errors={err('address.text')}>
-          <input className="form-control" value={address} onChange={(e) => setAddress(e.target.value)} />
-        </Field>
-        <Field className="col-md-3" label={t('fields.latitude')} errors={err('address.latitude')}>
-          <input className="form-control" inputMode="decimal" value={latitude} onChange={(e) => setLatitude(e.target.value)} />
-        </Field>
-        <Field className="col-md-3" label={t('fields.longitude')} errors={err('address.longitude')}>
-          <input className="form-control" inputMode="decimal" value={longitude} onChange={(e) => setLongitude(e.target.value)} />
-        </Field>
-      </div>
+      <AddressFields value={address} onChange={setAddress}
+        errors={{ text: err('address.text'), latitude: err('address.latitude'), longitude: err('address.longitude') }} />
       <div className="d-flex gap-4 my-2">
         <Check label={t('fields.urgent')} checked={urgent} onChange={setUrgent} />
         <Check label={t('fields.confidential')} checked={confidential} onChange={setConfidential} />
