@@ -8,11 +8,14 @@ using Workflow.Application.Skills;
 
 namespace Workflow.Application.Users;
 
-/// <summary>An administrator changes a user's profile, roles and skills (null leaves a part as it is).</summary>
+/// <summary>
+/// An administrator changes a user's profile, roles and skills (null leaves a part as it is); the base address is
+/// taken away with RemoveBaseAddress.
+/// </summary>
 public static class UpdateUser
 {
-    public sealed record Command(Guid UserId, string? FullName, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Skills, Address? BaseAddress, string? TimeZone)
-        : ICommand<UserSummary>;
+    public sealed record Command(Guid UserId, string? FullName, IReadOnlyList<string>? Roles, IReadOnlyList<string>? Skills, Address? BaseAddress, string? TimeZone,
+        bool RemoveBaseAddress = false) : ICommand<UserSummary>;
 
     public sealed class Validator : AbstractValidator<Command>
     {
@@ -22,6 +25,7 @@ public static class UpdateUser
             RuleFor(c => c.FullName).NotEmpty().MaximumLength(200).When(c => c.FullName is not null);
             RuleForEach(c => c.Roles).Must(Common.Roles.IsKnown).WithMessage("'{PropertyValue}' is not a role; roles are admin, designer, planner, expert.");
             RuleFor(c => c.BaseAddress!).SetValidator(new AddressValidator()).When(c => c.BaseAddress is not null);
+            RuleFor(c => c.RemoveBaseAddress).Equal(false).When(c => c.BaseAddress is not null).WithMessage("Give a base address or remove it, not both.");
             RuleFor(c => c.TimeZone).Must(AppUser.IsKnownTimeZone).When(c => c.TimeZone is not null)
                 .WithMessage("'{PropertyValue}' is not a known IANA time zone.");
         }
@@ -35,7 +39,7 @@ public static class UpdateUser
                        ?? throw new NotFoundException("User", command.UserId);
             if (command.FullName is not null) user.Rename(command.FullName.Trim());
             if (command.Skills is not null) user.SetSkills(await SkillCatalogue.RequireKnown(db, command.Skills, cancellationToken));
-            if (command.BaseAddress is not null) user.SetBase(command.BaseAddress);
+            if (command.BaseAddress is not null || command.RemoveBaseAddress) user.SetBase(command.BaseAddress);
             if (command.TimeZone is not null) user.SetTimeZone(command.TimeZone);
 
             if (command.Roles is not null)

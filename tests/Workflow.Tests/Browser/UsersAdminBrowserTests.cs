@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.Playwright;
 using Workflow.Application.Common;
 using Workflow.Application.Skills;
+using Workflow.Application.Users;
 using Workflow.Tests.Infrastructure;
 using static Microsoft.Playwright.Assertions;
 
@@ -128,6 +129,33 @@ public sealed class UsersAdminBrowserTests(BrowserFixture app) : IClassFixture<B
         var roles = await app.Query(db => (from ur in db.UserRoles join r in db.Roles on ur.RoleId equals r.Id where ur.UserId == planner.Id select r.Name).ToListAsync());
         roles.ShouldBe(["expert"]);
         (await app.Query(db => db.Users.Where(u => u.Id == planner.Id).Select(u => u.Skills).SingleAsync())).ShouldBe([skill]);
+    }
+
+    [Fact]
+    public async Task Emptying_a_users_base_address_in_the_edit_dialog_takes_it_away()
+    {
+        var admin = await app.CreateUser(Roles.Admin);
+        var expert = await app.CreateUser(Roles.Expert);
+        await app.Send(new UpdateUser.Command(expert.Id, null, null, null, new Address("Place d'Armes 1, 5000 Namur", 50.4623, 4.8686), null), admin);
+        var name = await NameOf(expert);
+        await using var s = await AppSession.SignIn(app, admin);
+        var page = s.Page;
+        await page.GotoAsync($"/app/users?search={Uri.EscapeDataString(expert.Email)}");
+        var row = page.Locator("#users tbody tr");
+        await Expect(row).ToContainTextAsync("Place d'Armes 1, 5000 Namur");
+
+        await row.GetByRole(AriaRole.Button, new() { Name = $"Edit {name}" }).ClickAsync();
+        var dialog = page.GetByRole(AriaRole.Dialog, new() { Name = $"Edit {name}" });
+        await dialog.GetByLabel("Base address", new() { Exact = true }).FillAsync("");
+        await dialog.GetByLabel("Latitude (optional)").FillAsync("");
+        await dialog.GetByLabel("Longitude (optional)").FillAsync("");
+        await dialog.GetByRole(AriaRole.Button, new() { Name = "Save" }).ClickAsync();
+        await Expect(page.GetByText($"User {name} saved.")).ToBeVisibleAsync();
+
+        await page.ReloadAsync();
+        await Expect(row).Not.ToContainTextAsync("Place d'Armes");
+        (await app.Query(db => db.Users.Where(u => u.Id == expert.Id).Select(u => u.BaseAddress).SingleAsync())).ShouldBeNull();
+        s.Problems.ShouldBeEmpty();
     }
 
     [Fact]

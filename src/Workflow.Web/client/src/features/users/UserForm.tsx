@@ -35,7 +35,7 @@ export function UserForm({ user, onDone }: { user?: User; onDone: (saved?: User)
     e.preventDefault();
     const baseAddress = readAddress(address);
     if (user)
-      update.mutate({ fullName, roles, skills, baseAddress, timeZone }, { onSuccess: onDone });
+      update.mutate({ fullName, roles, skills, baseAddress, removeBaseAddress: !baseAddress && !!user.baseAddress, timeZone }, { onSuccess: onDone });
     else
       create.mutate({ email: email.trim(), fullName, password, roles, skills, baseAddress, timeZone }, { onSuccess: onDone });
   }
@@ -79,7 +79,7 @@ export function UserForm({ user, onDone }: { user?: User; onDone: (saved?: User)
         <TimeZoneSelect value={timeZone} onChange={setTimeZone} />
       </Field>
       <AddressFields value={address} onChange={setAddress} label={t('fields.baseAddress')}
-        help={user?.baseAddress ? `${t('form.addressHelp')} ${t('form.addressKept')}` : t('form.addressHelp')}
+        help={user?.baseAddress ? `${t('form.addressHelp')} ${t('form.addressRemoved')}` : t('form.addressHelp')}
         errors={{
           text: on('baseAddress.text', 'addressText'),
           latitude: pairing ? [t('serverErrors.latitude')] : on('baseAddress.latitude', 'latitude'),
