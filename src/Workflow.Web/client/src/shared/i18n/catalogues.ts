@@ -9,6 +9,7 @@ import invitations from '../../features/invitations/i18n';
 import agendas from '../../features/agendas/i18n';
 import forms from '../../features/forms/i18n';
 import workflows from '../../features/workflows/i18n';
+import formsAdmin from '../../features/forms-admin/i18n';
 
 export const catalogues = {
   common,
@@ -21,6 +22,7 @@ export const catalogues = {
   agendas,
   forms,
   workflows,
+  formsAdmin,
 } satisfies Record<string, { fr: object; en: object }>;
 
 // French and English have the same keys in every namespace, or the build fails here naming the namespace.
@@ -28,5 +30,5 @@ type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 type Parity<C extends { fr: object; en: object }> = C['en'] extends Same<C['fr']> ? (C['fr'] extends Same<C['en']> ? true : false) : false;
 type Catalogues = typeof catalogues;
 export const parity: { [N in keyof Catalogues]: Parity<Catalogues[N]> } = {
-  common: true, calendar: true, map: true, tasks: true, dossiers: true, appointments: true, invitations: true, agendas: true, forms: true, workflows: true,
+  common: true, calendar: true, map: true, tasks: true, dossiers: true, appointments: true, invitations: true, agendas: true, forms: true, workflows: true, formsAdmin: true,
 };
