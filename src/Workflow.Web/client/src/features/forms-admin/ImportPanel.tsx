@@ -151,7 +151,7 @@ function OutcomeView({ outcome }: { outcome: Outcome }) {
       return (
         <div className={`alert ${created ? 'alert-success' : 'alert-info'} mb-0 import-outcome d-flex flex-wrap gap-2 justify-content-between`} role="status">
           <span>{created ? t('import.created', { version: form.version }) : t('import.same', { version: form.version })}</span>
-          <Link to={`/forms/${encodeURIComponent(form.key)}?version=${form.version}`}>{t('import.open')}</Link>
+          <Link className="alert-link" to={`/forms/${encodeURIComponent(form.key)}?version=${form.version}`}>{t('import.open')}</Link>
         </div>
       );
     }

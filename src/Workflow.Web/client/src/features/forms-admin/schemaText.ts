@@ -14,16 +14,78 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 const isForm = (v: unknown): v is Json => isObject(v) && Array.isArray(v.components);
 
-/** Where in the text a JSON.parse error is, from the position V8 reports (or its line and column). */
-function place(text: string, error: unknown) {
-  const message = error instanceof Error ? error.message : '';
-  const lineColumn = /line (\d+) column (\d+)/.exec(message);
-  const at = /position (\d+)/.exec(message);
-  let position = at ? Number(at[1]) : text.length;
-  if (!at && lineColumn) {
-    const lines = text.split('\n');
-    position = lines.slice(0, Number(lineColumn[1]) - 1).reduce((n, l) => n + l.length + 1, 0) + Number(lineColumn[2]) - 1;
+/**
+ * Where the first JSON syntax error of a text is: a small recursive-descent reader, since the browser's
+ * JSON.parse message does not always say (Chromium names the token, not its place, for a trailing comma).
+ */
+export function syntaxErrorAt(text: string): number {
+  let i = 0;
+  const space = () => { while (i < text.length && ' \t\n\r'.includes(text[i])) i++; };
+  const fail = (): never => { throw i; };
+  const literal = (word: string) => { if (text.startsWith(word, i)) i += word.length; else fail(); };
+  const string = () => {
+    i++;
+    while (i < text.length && text[i] !== '"') {
+      if (text[i] < ' ') fail();
+      if (text[i] === '\\') {
+        i++;
+        if (text[i] === 'u') { if (!/^[0-9a-fA-F]{4}$/.test(text.slice(i + 1, i + 5))) fail(); i += 4; }
+        else if (!'"\\/bfnrt'.includes(text[i] ?? 'x')) fail();
+      }
+      i++;
+    }
+    if (i >= text.length) fail();
+    i++;
+  };
+  const number = () => {
+    const m = /^-?(0|[1-9]\d*)(\.\d+)?([eE][+-]?\d+)?/.exec(text.slice(i));
+    if (!m) fail();
+    i += m![0].length;
+  };
+  const value = (): void => {
+    space();
+    const c = text[i];
+    if (c === '{') {
+      i++; space();
+      if (text[i] === '}') { i++; return; }
+      for (;;) {
+        space();
+        if (text[i] !== '"') fail();
+        string(); space();
+        if (text[i] !== ':') fail();
+        i++; value(); space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === '}') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '[') {
+      i++; space();
+      if (text[i] === ']') { i++; return; }
+      for (;;) {
+        value(); space();
+        if (text[i] === ',') { i++; continue; }
+        if (text[i] === ']') { i++; return; }
+        fail();
+      }
+    }
+    if (c === '"') return string();
+    if (c === 't') return literal('true');
+    if (c === 'f') return literal('false');
+    if (c === 'n') return literal('null');
+    return number();
+  };
+  try {
+    value(); space();
+    return i < text.length ? i : -1;
+  } catch (at) {
+    return typeof at === 'number' ? at : 0;
   }
+}
+
+function place(text: string) {
+  const found = syntaxErrorAt(text);
+  const position = found < 0 ? text.length : found;
   const before = text.slice(0, position).split('\n');
   return { position, line: before.length, column: before[before.length - 1].length + 1 };
 }
@@ -33,8 +95,8 @@ export function readSchema(text: string): Reading {
   let value: unknown;
   try {
     value = JSON.parse(text);
-  } catch (error) {
-    return { ok: false, problem: 'syntax', ...place(text, error) };
+  } catch {
+    return { ok: false, problem: 'syntax', ...place(text) };
   }
   if (isForm(value)) return { ok: true, schema: value };
   if (isObject(value)) {
