@@ -60,7 +60,9 @@ public sealed class FormsAdminBrowserTests(BrowserFixture app) : IClassFixture<B
         var preview = page.GetByRole(AriaRole.Group, new() { Name = "Aperçu de la version 1" });
         await Expect(preview.GetByLabel("Weather")).ToBeVisibleAsync();
         await Expect(preview.GetByLabel("Weather")).ToBeDisabledAsync();
-        await Expect(preview.GetByLabel("Note")).ToBeVisibleAsync();
+        // A read-only text area is drawn as an empty box named after its field.
+        await Expect(preview.GetByText("Note", new() { Exact = true })).ToBeVisibleAsync();
+        await Expect(preview.GetByRole(AriaRole.Textbox, new() { Name = "Note" })).ToHaveAttributeAsync("aria-readonly", "true");
         await s.Screenshot("forms-admin-form-preview");
         (await s.AccessibilityViolations()).ShouldBeEmpty();
         await page.GetByRole(AriaRole.Link, new() { Name = "← Tous les formulaires" }).ClickAsync();

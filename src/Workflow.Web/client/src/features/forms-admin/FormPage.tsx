@@ -86,7 +86,7 @@ function Versions({ versions, selected, onSelect }: { versions: FormVersion[]; s
               <td className="text-end">
                 {v.version === selected
                   ? <span className="small text-body-secondary">{t('page.showing')}</span>
-                  : <button type="button" className="btn btn-sm btn-outline-primary py-0" onClick={() => onSelect(v.version)}>{t('page.show', { version: v.version })}</button>}
+                  : <button type="button" className="btn btn-sm btn-outline-primary py-0 text-nowrap" onClick={() => onSelect(v.version)}>{t('page.show', { version: v.version })}</button>}
               </td>
             </tr>
           ))}

@@ -34,6 +34,7 @@ export function ImportPanel({ formKey, knownKeys = [], onImported, onClose }: Pr
   const [key, setKey] = useState(formKey ?? '');
   const [keyError, setKeyError] = useState<string | null>(null);
   const [text, setText] = useState('');
+  const [fileName, setFileName] = useState('');
   const [outcome, setOutcome] = useState<Outcome | null>(null);
   const textArea = useRef<HTMLTextAreaElement>(null);
   const importForm = useImportForm();
@@ -45,6 +46,7 @@ export function ImportPanel({ formKey, knownKeys = [], onImported, onClose }: Pr
     if (!file) return;
     try {
       const content = await file.text();
+      setFileName(file.name);
       setText(content);
       setOutcome(null);
       const reading = readSchema(content);
@@ -99,7 +101,7 @@ export function ImportPanel({ formKey, knownKeys = [], onImported, onClose }: Pr
     return { kind: 'error', error };
   }
 
-  const exists = isNew && knownKeys.includes(trimmedKey);
+  const exists = isNew && outcome?.kind !== 'done' && knownKeys.includes(trimmedKey);
   const keyHelp = `${id}-key-help`;
   return (
     <section className="card mb-3 import-panel" aria-labelledby={`${id}-title`}>
@@ -122,8 +124,14 @@ export function ImportPanel({ formKey, knownKeys = [], onImported, onClose }: Pr
             </div>
           )}
           <div className="mb-3">
-            <label className="form-label" htmlFor={`${id}-file`}>{t('import.file')}</label>
-            <input id={`${id}-file`} type="file" className="form-control" accept=".json,application/json" aria-describedby={`${id}-file-help`} onChange={(e) => void chooseFile(e)} />
+            {/* The browser's own file button speaks the browser's language, not the user's: ours says it in theirs. */}
+            <span className="form-label d-block" id={`${id}-file-label`}>{t('import.file')}</span>
+            <div className="d-flex align-items-center gap-2">
+              <input id={`${id}-file`} type="file" className="visually-hidden file-input" accept=".json,application/json"
+                aria-labelledby={`${id}-file-label`} aria-describedby={`${id}-file-help`} onChange={(e) => void chooseFile(e)} />
+              <label htmlFor={`${id}-file`} className="btn btn-outline-secondary mb-0" aria-hidden="true">{t('import.chooseFile')}</label>
+              <span className="small text-body-secondary" translate="no">{fileName}</span>
+            </div>
             <div id={`${id}-file-help`} className="form-text">{t('import.fileHelp')}</div>
           </div>
           <div className="mb-3">
@@ -186,7 +194,7 @@ function PlaceText({ place, inline }: { place: Place; inline?: boolean }) {
   const Tag = inline ? 'span' : 'p';
   return (
     <Tag className={`import-place${inline ? '' : ' mb-0'}`}>
-      {t('import.place')} <code translate="no">{place.path}</code>
+      {t('import.place')} <code className="text-reset fw-semibold" translate="no">{place.path}</code>
       {what && <> — {what}</>}
       {l && l.within.length > 0 && <> {t('import.within', { path: l.within.join(' › ') })}</>}
     </Tag>
