@@ -1,6 +1,6 @@
 // A version's form drawn by Form.io as task users see it, read-only: our FormioForm wrapper (the task form
 // renderer's), with no task or dossier behind it, so nothing is sent and nothing is looked up for one.
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSession } from '../../shared/shell/session';
 import { FormioForm, type WorkflowContext } from '../forms/FormioForm';
@@ -13,24 +13,6 @@ export default function FormPreview({ schema, label }: { schema: object; label: 
   const workflow = useMemo<WorkflowContext>(() => ({
     dossierId: '', referentId: '', taskId: '', timeZone: user?.timeZone ?? 'Europe/Brussels', language, userId: user?.id ?? '',
   }), [user?.timeZone, user?.id, language]);
-  const frame = useRef<HTMLDivElement>(null);
-  // Form.io draws a read-only choice list's boxes without a name of their own: each is named after its option.
-  useEffect(() => {
-    const root = frame.current;
-    if (!root) return;
-    const name = () => root.querySelectorAll<HTMLInputElement>('.form-check input:not([aria-label])').forEach((input) => {
-      const text = input.closest('label')?.textContent?.trim();
-      if (text) input.setAttribute('aria-label', text);
-    });
-    const observer = new MutationObserver(name);
-    observer.observe(root, { subtree: true, childList: true });
-    name();
-    return () => observer.disconnect();
-  }, []);
   if (failed) return <div className="alert alert-warning" role="alert">{t('page.previewFailed')}</div>;
-  return (
-    <div ref={frame}>
-      <FormioForm schema={schema} data={{}} readOnly language={language} workflow={workflow} label={label} onSubmit={async () => false} onError={() => setFailed(true)} />
-    </div>
-  );
+  return <FormioForm schema={schema} data={{}} readOnly language={language} workflow={workflow} label={label} onSubmit={async () => false} onError={() => setFailed(true)} />;
 }
