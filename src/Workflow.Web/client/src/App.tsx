@@ -19,6 +19,8 @@ const screens = {
   agenda: () => import('./features/agendas/AgendaPage'),
   designer: () => import('./features/workflows/DesignerPage'),
   instances: () => import('./features/workflows/InstancesPage'),
+  forms: () => import('./features/forms-admin/FormsPage'),
+  form: () => import('./features/forms-admin/FormPage'),
   users: () => import('./features/users/UsersPage'),
 };
 const InboxPage = lazy(screens.inbox);
@@ -31,6 +33,8 @@ const InvitationsPage = lazy(screens.invitations);
 const AgendaPage = lazy(screens.agenda);
 const DesignerPage = lazy(screens.designer);
 const InstancesPage = lazy(screens.instances);
+const FormsPage = lazy(screens.forms);
+const FormPage = lazy(screens.form);
 const UsersPage = lazy(screens.users);
 
 // The screen asked for starts loading with the session check, not after it (one round trip less on a first visit).
@@ -76,6 +80,8 @@ export function App() {
         <Route path="agenda" element={<Screen roles={staff}><AgendaPage /></Screen>} />
         <Route path="designer" element={<Screen roles={designers}><DesignerPage /></Screen>} />
         <Route path="instances/*" element={<Screen roles={designers}><InstancesPage /></Screen>} />
+        <Route path="forms" element={<Screen roles={designers}><FormsPage /></Screen>} />
+        <Route path="forms/:key" element={<Screen roles={designers}><FormPage /></Screen>} />
         <Route path="users" element={<Screen roles={admins}><UsersPage /></Screen>} />
         <Route path="*" element={<NotFound />} />
       </Route>

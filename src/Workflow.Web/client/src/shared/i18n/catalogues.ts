@@ -9,6 +9,7 @@ import invitations from '../../features/invitations/i18n';
 import agendas from '../../features/agendas/i18n';
 import forms from '../../features/forms/i18n';
 import workflows from '../../features/workflows/i18n';
+import formsAdmin from '../../features/forms-admin/i18n';
 import users from '../../features/users/i18n';
 
 export const catalogues = {
@@ -22,6 +23,7 @@ export const catalogues = {
   agendas,
   forms,
   workflows,
+  formsAdmin,
   users,
 } satisfies Record<string, { fr: object; en: object }>;
 
@@ -30,5 +32,5 @@ type Same<T> = { [K in keyof T]: T[K] extends string ? string : Same<T[K]> };
 type Parity<C extends { fr: object; en: object }> = C['en'] extends Same<C['fr']> ? (C['fr'] extends Same<C['en']> ? true : false) : false;
 type Catalogues = typeof catalogues;
 export const parity: { [N in keyof Catalogues]: Parity<Catalogues[N]> } = {
-  common: true, calendar: true, map: true, tasks: true, dossiers: true, appointments: true, invitations: true, agendas: true, forms: true, workflows: true, users: true,
+  common: true, calendar: true, map: true, tasks: true, dossiers: true, appointments: true, invitations: true, agendas: true, forms: true, workflows: true, formsAdmin: true, users: true,
 };

@@ -4,7 +4,7 @@ export default {
     app: { name: 'Workflow', loading: 'Chargement…', skip: 'Aller au contenu' },
     nav: {
       inbox: 'Mes tâches', dossiers: 'Dossiers', agenda: 'Mon agenda', invitations: 'Mes invitations',
-      designer: 'Concepteur', instances: 'Instances', users: 'Utilisateurs', main: 'Navigation principale', pending: '{{count}} en attente', incidents: '{{count}} avec incidents ouverts',
+      designer: 'Concepteur', instances: 'Instances', forms: 'Formulaires', users: 'Utilisateurs', main: 'Navigation principale', pending: '{{count}} en attente', incidents: '{{count}} avec incidents ouverts',
     },
     shell: {
       signOut: 'Se déconnecter', language: 'Langue', timeZoneLabel: 'Fuseau horaire :', signedInLabel: 'Connecté :',
@@ -65,7 +65,7 @@ export default {
     app: { name: 'Workflow', loading: 'Loading…', skip: 'Skip to content' },
     nav: {
       inbox: 'My tasks', dossiers: 'Dossiers', agenda: 'My agenda', invitations: 'My invitations',
-      designer: 'Designer', instances: 'Instances', users: 'Users', main: 'Main navigation', pending: '{{count}} pending', incidents: '{{count}} with open incidents',
+      designer: 'Designer', instances: 'Instances', forms: 'Forms', users: 'Users', main: 'Main navigation', pending: '{{count}} pending', incidents: '{{count}} with open incidents',
     },
     shell: {
       signOut: 'Sign out', language: 'Language', timeZoneLabel: 'Time zone:', signedInLabel: 'Signed in:',

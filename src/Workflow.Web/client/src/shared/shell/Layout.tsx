@@ -39,6 +39,7 @@ export function Layout() {
     { to: '/agenda', label: t('nav.agenda'), roles: ['planner', 'expert', 'admin'] },
     { to: '/designer', label: t('nav.designer'), roles: ['designer', 'admin'] },
     { to: '/instances', label: t('nav.instances'), roles: ['designer', 'admin'] },
+    { to: '/forms', label: t('nav.forms'), roles: ['designer', 'admin'] },
     { to: '/users', label: t('nav.users'), roles: ['admin'] },
   ];
   const count = pending.data?.pending ?? 0;
