@@ -60,7 +60,7 @@ public sealed class EveryScreenBrowserTests(ShippedWorkflowsBrowserFixture app) 
         string[] work = ["/app/tasks", $"/app/tasks/{w.Task}", "/app/dossiers", $"/app/dossiers/{w.Dossier}", $"/app/dossiers/{w.Dossier}/appointments/new",
             $"/app/appointments/{w.Appointment}", "/app/invitations", "/app/agenda"];
         string[] design = ["/app/designer", "/app/instances", $"/app/instances/{w.Instance}", "/app/forms", "/app/forms?import=1", "/app/forms/plan-appointment",
-            "/app/forms/first-meeting?import=1"];
+            "/app/forms/first-meeting?import=1", "/app/forms/expertise-report"];
         return role switch
         {
             "planner" or "expert" => work,

@@ -154,6 +154,14 @@ export const FormioForm = forwardRef<FormioFormHandle, FormioFormProps>(function
             const label = div.closest('.formio-component')?.querySelector('label')?.textContent?.trim();
             if (label) div.setAttribute('aria-label', label);
           });
+          // Read-only, a checkbox or radio option's text is a <span>, not the <label> around its input: the input is
+          // named by that text.
+          root.querySelectorAll<HTMLInputElement>('.form-check > input.form-check-input:not([aria-labelledby]):not([aria-label])').forEach((input) => {
+            const text = input.parentElement?.querySelector<HTMLElement>(':scope > span.form-check-label');
+            if (!text || !input.id) return;
+            text.id ||= `${input.id}-text`;
+            input.setAttribute('aria-labelledby', text.id);
+          });
         };
         created.on('render', tidy);
         // Form.io redraws parts of the form on its own (read-only views, wizard pages): tidy whatever it draws.
