@@ -194,4 +194,45 @@ public sealed class FormsAdminBrowserTests(BrowserFixture app) : IClassFixture<B
         await Expect(page.Locator("#versions")).ToHaveCountAsync(0);
         s.Problems.ShouldBeEmpty();
     }
+
+    /// <summary>Words a French label may share with its English source.</summary>
+    private static readonly HashSet<string> SameInBoth = ["Dossier", "Participants", "Confirmation", "Latitude", "Longitude", "Causes", "Conclusion"];
+
+    [Theory]
+    [InlineData("expertise-report")]
+    [InlineData("first-meeting")]
+    [InlineData("plan-appointment")]
+    public async Task A_shipped_form_shows_every_label_in_french_on_a_french_screen(string key)
+    {
+        // The labels, titles and option texts of the form as shipped (in English, the source language of the forms).
+        var english = new HashSet<string>(StringComparer.Ordinal);
+        void Collect(JsonNode? node)
+        {
+            if (node is JsonArray list) foreach (var item in list) Collect(item);
+            if (node is not JsonObject o) return;
+            foreach (var name in new[] { "label", "title", "legend" })
+                if (o[name] is JsonValue v && v.TryGetValue<string>(out var text) && text.Trim().Length > 0 && !SameInBoth.Contains(text)) english.Add(text.Trim());
+            foreach (var (_, child) in o) Collect(child);
+        }
+        Collect(JsonNode.Parse(await File.ReadAllTextAsync(Path.Combine(Node.RepositoryRoot, "forms", $"{key}.json"))));
+        english.ShouldNotBeEmpty();
+
+        var designer = await app.CreateUser(Roles.Designer);
+        await using var s = await AppSession.SignIn(app, designer, "fr-BE");
+        await s.Page.GotoAsync($"/app/forms/{key}");
+        var preview = s.Page.Locator(".task-formio");
+        await Expect(preview.Locator("label:visible").First).ToBeVisibleAsync();
+
+        // Every page of a wizard: its tabs name the pages, and each page's fields are drawn when it is shown.
+        var shown = new List<string>();
+        var tabs = await preview.GetByRole(AriaRole.Tab).CountAsync();
+        for (var page = 0; page < Math.Max(tabs, 1); page++)
+        {
+            if (tabs > 0) await preview.GetByRole(AriaRole.Tab).Nth(page).ClickAsync();
+            shown.AddRange(await preview.Locator("label, legend, .form-check-label, [role=tab], .card-title, th").AllInnerTextsAsync());
+        }
+        var left = shown.Select(t => t.Replace("*", "").Trim()).Where(english.Contains).Distinct().ToList();
+        left.ShouldBeEmpty($"English labels left on the French screen of {key}");
+        s.Problems.ShouldBeEmpty();
+    }
 }

@@ -31,6 +31,9 @@ export const formioStrings: Record<'fr' | 'en', Record<string, string>> = {
       'L’envoi réserve le rendez-vous dans l’agenda de l’expert choisi, attribue l’expert au dossier et invite les personnes concernées.',
     'Who meets': 'Qui participe', 'Slot in the referent\'s agenda': 'Créneau dans l’agenda du référent',
     'What the meeting is about': 'Objet de l’entretien',
+    'Visit on': 'Visite le', Causes: 'Causes', 'Water leak': 'Fuite d’eau', Fire: 'Incendie', Storm: 'Tempête',
+    'Other cause': 'Autre cause', Findings: 'Constatations', Damages: 'Dommages', Item: 'Élément', 'Amount (EUR)': 'Montant (EUR)',
+    Conclusion: 'Conclusion', Covered: 'Couvert', 'Partly covered': 'Partiellement couvert', 'Not covered': 'Non couvert', Remarks: 'Remarques',
   },
   en: {
     submit: 'Submit', Submit: 'Submit', 'Submit Form': 'Submit', complete: 'Submitted',
