@@ -19,13 +19,16 @@ public class ClockTests
             [{"type":"textfield","key":"logic","input":true,"calculateServer":true,"calculateValue":{"getDate":[]}},
              {"type":"number","key":"now","input":true,"calculateServer":true,"calculateValue":{"_now":[]}},
              {"type":"textfield","key":"script","input":true,"calculateServer":true,"calculateValue":"value = new Date().toISOString();"},
-             {"type":"number","key":"ms","input":true,"calculateServer":true,"calculateValue":"value = Date.now();"}]
+             {"type":"number","key":"ms","input":true,"calculateServer":true,"calculateValue":"value = Date.now();"},
+             {"type":"number","key":"days","input":true,"calculateServer":true,"calculateValue":"value = Math.round((new Date('2026-03-15T09:30:00Z') - new Date()) / 86400000);"}]
             """, "{}", FirstOfMarch).Data;
 
         data["logic"]!.GetValue<string>().ShouldBe("2026-03-01T09:30:00.000Z");
         data["script"]!.GetValue<string>().ShouldBe("2026-03-01T09:30:00.000Z");
         data["now"]!.GetValue<double>().ShouldBe(new DateTimeOffset(2026, 3, 1, 9, 30, 0, TimeSpan.Zero).ToUnixTimeMilliseconds());
         data["ms"]!.GetValue<double>().ShouldBe(data["now"]!.GetValue<double>());
+        // Dates the script writes itself are still read as before: fourteen days from the clock's today.
+        data["days"]!.GetValue<double>().ShouldBe(14);
     }
 
     [Theory]
