@@ -122,8 +122,21 @@ public sealed class HangfireTimerTests(HangfireTimerFixture app) : IClassFixture
             new BackgroundJobServerOptions { WorkerCount = 4, SchedulePollingInterval = TimeSpan.FromSeconds(1), Activator = app.Services.GetRequiredService<JobActivator>() },
             JobHosting.Storage(app.Services.GetRequiredService<IConfiguration>()));
 
-        await Eventually.Until(() => Task.FromResult(jobIds.All(id => app.JobState(id) == SucceededState.StateName || app.JobState(id) == FailedState.StateName)),
-            TimeSpan.FromSeconds(90), "Every job running to its end");
+        var monitoring = app.JobStorage.GetMonitoringApi();
+        try
+        {
+            await Eventually.Until(() => Task.FromResult(jobIds.All(id => app.JobState(id) == SucceededState.StateName || app.JobState(id) == FailedState.StateName)),
+                // Alone it takes seconds; CI runs every test class at once on two cores, and this once took longer than 90 s.
+                TimeSpan.FromSeconds(180), "Every job running to its end");
+        }
+        catch (TimeoutException e)
+        {
+            // Which jobs did not end, and what happened to them (a failure's reason, a retry, a worker that never took it).
+            var stuck = jobIds.Where(id => app.JobState(id) != SucceededState.StateName && app.JobState(id) != FailedState.StateName)
+                .Select(id => $"{id}: " + string.Join(" <- ", monitoring.JobDetails(id).History.Select(h =>
+                    $"{h.StateName} ({(h.Data.TryGetValue("ExceptionMessage", out var failure) ? failure : h.Reason)})")));
+            throw new TimeoutException($"{e.Message} Not ended: {string.Join("; ", stuck)}", e);
+        }
 
         foreach (var (dossier, instance) in instances)
         {
@@ -132,7 +145,6 @@ public sealed class HangfireTimerTests(HangfireTimerFixture app) : IClassFixture
             (await Journal.Of(app, instance)).Count(j => j.ElementId == "Act" && j.Kind == JournalKind.Entered).ShouldBe(1);
         }
         // The firings that found nothing to do ended as well as the one that fired: none failed, none retried.
-        var monitoring = app.JobStorage.GetMonitoringApi();
         var histories = jobIds.Select(id => monitoring.JobDetails(id).History).ToList();
         histories.ShouldAllBe(h => h.Count(s => s.StateName == ProcessingState.StateName) == 1);
         histories.Select(h => h.First(s => s.StateName == ProcessingState.StateName).Data["ServerId"]).Distinct().Count()
