@@ -9,6 +9,7 @@ import { useFormat } from '../../shared/time';
 import { useDossierList, useUsers, type DossierFilters, type DossierStatus } from './api';
 import { CreateDossierForm, KNOWN_KINDS } from './CreateDossierForm';
 import { Field } from './Field';
+import { SearchBox } from '../../shared/ui/SearchBox';
 
 function readFilters(params: URLSearchParams): DossierFilters {
   const status = params.get('status');
@@ -56,14 +57,7 @@ export default function DossiersPage() {
       {creating && <CreateDossierForm onCreated={(d) => navigate(`/dossiers/${d.id}`)} onCancel={() => set({ new: undefined })} />}
 
       <form role="search" aria-label={t('list.filters')} className="row g-2 align-items-end mb-3" onSubmit={submitSearch}>
-        <div className="col-md-5">
-          <label className="form-label mb-1" htmlFor="dossier-search">{t('list.search')}</label>
-          <div className="input-group">
-            <input id="dossier-search" type="search" className="form-control" value={search} onChange={(e) => setSearch(e.target.value)}
-              placeholder={t('list.searchHelp')} />
-            <button type="submit" className="btn btn-outline-primary">{t('common:actions.search')}</button>
-          </div>
-        </div>
+        <SearchBox id="dossier-search" label={t('list.search')} placeholder={t('list.searchHelp')} value={search} onChange={setSearch} />
         <Field className="col-md-2 mb-0" label={t('fields.kind')}>
           <select className="form-select" value={filters.kind ?? ''} onChange={(e) => set({ kind: e.target.value })}>
             <option value="">{t('list.anyKind')}</option>

@@ -12,6 +12,7 @@ import { ROLES, useUserList, type User, type UserFilters } from './api';
 import { SkillsSection } from './SkillsSection';
 import { UserForm } from './UserForm';
 import './users.css';
+import { SearchBox } from '../../shared/ui/SearchBox';
 
 const readFilters = (params: URLSearchParams): UserFilters => ({
   role: params.get('role') ?? undefined, skill: params.get('skill') ?? undefined, search: params.get('search') ?? undefined,
@@ -51,14 +52,7 @@ export default function UsersPage() {
       <div role="status">{done && <p className="alert alert-success py-2">{t(done.key, { name: done.name })}</p>}</div>
 
       <form role="search" aria-label={t('list.filters')} className="row g-2 align-items-end mb-3" onSubmit={submitSearch}>
-        <div className="col-md-5">
-          <label className="form-label mb-1" htmlFor="user-search">{t('list.search')}</label>
-          <div className="input-group">
-            <input id="user-search" type="search" className="form-control" value={search} onChange={(e) => setSearch(e.target.value)}
-              placeholder={t('list.searchHelp')} />
-            <button type="submit" className="btn btn-outline-primary">{t('common:actions.search')}</button>
-          </div>
-        </div>
+        <SearchBox id="user-search" label={t('list.search')} placeholder={t('list.searchHelp')} value={search} onChange={setSearch} />
         <Field className="col-md-3 mb-0" label={t('fields.role')}>
           <select className="form-select" value={filters.role ?? ''} onChange={(e) => set({ role: e.target.value })}>
             <option value="">{t('list.anyRole')}</option>
